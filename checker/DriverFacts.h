@@ -1,0 +1,76 @@
+//===-- DriverFacts.h - What a translation unit says about a driver -*- C++ -*-//
+//
+// Part of condis-check. Facts gathered from the AST before path analysis:
+// which functions implement which CoNDIS role type, and which registration
+// calls tell the driver's role. The analyzer checkers read them through
+// condis.core.Modeling; condis-check can gather them across a whole
+// compilation database and merge them.
+//
+// A function implements a role type when
+//   - one of its redeclarations is typed by the role typedef
+//       PROTOCOL_CM_DROP_PARTY MyCmDropParty;
+//   - it is stored into a registration field of rules/handlers.def
+//       Handlers.CmDropPartyHandler = MyCmDropParty;
+//       NDIS_CO_CALL_MANAGER_OPTIONAL_HANDLERS H = {.CmDropPartyHandler = ...};
+//   - the analyzer option condis:Handlers names it.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef CONDIS_CHECKER_DRIVERFACTS_H
+#define CONDIS_CHECKER_DRIVERFACTS_H
+
+#include "Api.h"
+
+#include "clang/Basic/SourceLocation.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringRef.h"
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace clang {
+class ASTContext;
+class FunctionDecl;
+} // namespace clang
+
+namespace condis {
+
+/// Evidence for the driver's role: a registration call and where it is.
+struct RoleEvidence {
+  ApiRole Role; ///< ApiRole::Cm or ApiRole::Mcm.
+  std::string Callee;
+  clang::SourceLocation Loc;
+};
+
+class DriverFacts {
+public:
+  /// Scans every declaration of \p Ctx's translation unit.
+  static DriverFacts gather(clang::ASTContext &Ctx);
+
+  /// Parses the condis:Handlers option ("Fn:ROLE_TYPE;Fn2:ROLE_TYPE").
+  /// On a malformed value returns false and sets \p Error to the bad part.
+  bool addHandlersOption(llvm::StringRef Value, std::string &Error);
+
+  /// The role type \p FD implements, if any (by name, so any redeclaration
+  /// and any translation unit that saw the registration agree).
+  std::optional<ApiId> roleTypeOf(const clang::FunctionDecl *FD) const;
+  std::optional<ApiId> roleTypeOf(llvm::StringRef FunctionName) const;
+
+  /// Registration calls seen, in source order.
+  const std::vector<RoleEvidence> &roleEvidence() const { return Evidence; }
+
+  /// Every function known to implement a role type.
+  const llvm::StringMap<ApiId> &handlers() const { return Handlers; }
+
+  /// Records that \p Function implements \p RoleType (first one wins).
+  void addHandler(llvm::StringRef Function, ApiId RoleType);
+  void addEvidence(RoleEvidence E) { Evidence.push_back(std::move(E)); }
+
+private:
+  llvm::StringMap<ApiId> Handlers;
+  std::vector<RoleEvidence> Evidence;
+};
+
+} // namespace condis
+
+#endif

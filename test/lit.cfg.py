@@ -1,0 +1,25 @@
+# -*- Python -*-
+# The condis-check lit suite. Tests follow clang/test/Analysis: RUN lines with
+# %clang_analyze_cc1 loading the plugin, expectations with -verify.
+import os
+
+import lit.formats
+from lit.llvm import llvm_config
+
+config.name = "condis"
+config.test_format = lit.formats.ShTest(not llvm_config.use_lit_shell)
+config.suffixes = [".c", ".cpp", ".test"]
+config.excludes = ["Inputs", "CMakeLists.txt", "lit.cfg.py", "lit.site.cfg.py"]
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = os.path.join(config.condis_obj_root, "test")
+
+llvm_config.use_default_substitutions()
+llvm_config.use_clang()
+
+config.substitutions.append(("%condis_plugin", config.condis_plugin))
+config.substitutions.append(("%condis_src", config.condis_src_root))
+config.substitutions.append(("%condis_bin", config.condis_bin_dir))
+config.substitutions.append(
+    ("%condis_inputs", os.path.join(config.condis_src_root, "test", "Inputs")))
+config.environment["PATH"] = os.pathsep.join(
+    [config.condis_bin_dir, config.llvm_tools_dir, config.environment["PATH"]])
