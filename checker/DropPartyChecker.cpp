@@ -112,6 +112,20 @@ private:
   SVal Status;
 };
 
+/// A running ProtocolClDropPartyComplete: its Status and its party context.
+struct ClientDropCompletion {
+  SVal Status;
+  const MemRegion *Party;
+
+  bool operator==(const ClientDropCompletion &O) const {
+    return Status == O.Status && Party == O.Party;
+  }
+  void Profile(llvm::FoldingSetNodeID &ID) const {
+    Status.Profile(ID);
+    ID.AddPointer(Party);
+  }
+};
+
 /// Progress of the drop-party handler in the top frame (a bit set).
 enum HandlerProgress : unsigned {
   DropCompleted = 1u << 0,
@@ -124,6 +138,11 @@ enum HandlerProgress : unsigned {
 // Party handle symbol -> what this path did with it.
 REGISTER_MAP_WITH_PROGRAMSTATE(PartyHandles, clang::ento::SymbolRef,
                                condis::HandleState)
+// Frame of a PROTOCOL_CL_DROP_PARTY_COMPLETE handler (top or inlined) ->
+// the Status it was called with and its party context.
+REGISTER_MAP_WITH_PROGRAMSTATE(ClientDropCompletions,
+                               const clang::StackFrameContext *,
+                               condis::ClientDropCompletion)
 // Bits of condis::HandlerProgress for the drop-party handler in the top
 // frame; 0 when the top frame is not one.
 REGISTER_TRAIT_WITH_PROGRAMSTATE(DropHandlerProgress, unsigned)
@@ -136,16 +155,19 @@ namespace {
 enum class Truth { Yes, No, Maybe };
 
 class DropPartyChecker
-    : public Checker<check::PreCall, check::PostCall, check::Bind,
-                     check::PreStmt<ReturnStmt>, check::DeadSymbols> {
+    : public Checker<check::BeginFunction, check::PreCall, check::PostCall, check::Bind,
+                     check::PreStmt<ReturnStmt>, check::LiveSymbols,
+                     check::DeadSymbols> {
 public:
   const ModelingChecker *Modeling = nullptr;
 
+  void checkBeginFunction(CheckerContext &C) const;
   void checkPreCall(const CallEvent &Call, CheckerContext &C) const;
   void checkPostCall(const CallEvent &Call, CheckerContext &C) const;
   void checkBind(SVal Loc, SVal Val, const Stmt *S, bool AtDeclInit,
                  CheckerContext &C) const;
   void checkPreStmt(const ReturnStmt *RS, CheckerContext &C) const;
+  void checkLiveSymbols(ProgramStateRef State, SymbolReaper &SR) const;
   void checkDeadSymbols(SymbolReaper &SR, CheckerContext &C) const;
   void printState(raw_ostream &Out, ProgramStateRef State, const char *NL,
                   const char *Sep) const override;
@@ -181,11 +203,13 @@ private:
   void checkCompletion(const CallEvent &Call, ApiId Row,
                        CheckerContext &C) const;
   void checkDispatch(const CallEvent &Call, ApiId Row, CheckerContext &C) const;
+  const MemRegion *freedPartyState(SVal Handle, CheckerContext &C) const;
   void checkHandleUses(const CallEvent &Call, CheckerContext &C) const;
   bool handsOffParty(const CallEvent &Call, CheckerContext &C) const;
 
-  void report(const BugType &BT, StringRef Msg, CheckerContext &C,
-              SymbolRef Interesting, const Expr *At = nullptr) const;
+  ExplodedNode *report(const BugType &BT, StringRef Msg, CheckerContext &C,
+                       SymbolRef Interesting, const Expr *At = nullptr,
+                       const MemRegion *InterestingRegion = nullptr) const;
 };
 
 // -------------------------------------------------------------------------
@@ -361,6 +385,22 @@ const NoteTag *freedNote(CheckerContext &C, const MemRegion *Base,
 // Callbacks
 // -------------------------------------------------------------------------
 
+void DropPartyChecker::checkBeginFunction(CheckerContext &C) const {
+  const StackFrameContext *SFC = C.getStackFrame();
+  std::optional<ApiId> Role =
+      Modeling->roleTypeOf(dyn_cast_or_null<FunctionDecl>(SFC->getDecl()));
+  if (!Role || apiInfo(*Role).Effect != EffectKind::HandlesDropComplete)
+    return;
+  const ApiInfo &Info = apiInfo(*Role);
+  ProgramStateRef State = C.getState();
+  const MemRegion *Party =
+      handlerParam(State, SFC, Info.PartyArg).getAsRegion();
+  if (!Party)
+    return;
+  C.addTransition(State->set<ClientDropCompletions>(
+      SFC, {handlerParam(State, SFC, Info.StatusArg), Party->getBaseRegion()}));
+}
+
 void DropPartyChecker::checkPreCall(const CallEvent &Call,
                                     CheckerContext &C) const {
   if (std::optional<ApiId> Row = modelledRow(Call)) {
@@ -388,56 +428,26 @@ void DropPartyChecker::checkCompletion(const CallEvent &Call, ApiId Row,
   SymbolRef H = Handle.getAsSymbol();
   std::string Name = spelledName(Call, Row, C);
 
+  // Each finding still lets the call happen: the path goes on from the
+  // error node with the drop completed, so one bug is reported once.
+  ExplodedNode *Pred = nullptr;
+  const HandleState *Prior = H ? State->get<PartyHandles>(H) : nullptr;
   if (statusIs(State, Status, StatusPending, C) == Truth::Yes) {
-    report(PendingAsStatus,
-           "NDIS_STATUS_PENDING passed as the status of " + Name +
-               "; a completion reports the final status of the drop "
-               "(NDIS_STATUS_SUCCESS or a failure code)",
-           C, H, Call.getArgExpr(Info.StatusArg));
-    return;
-  }
-
-  if (H) {
-    if (const HandleState *HS = State->get<PartyHandles>(H)) {
-      if (HS->isCompleted()) {
-        report(DoubleCompletion,
-               "Drop for this party completed a second time by " + Name +
-                   "; complete each pended drop exactly once",
-               C, H, Call.getArgExpr(Info.PartyArg));
-        return;
-      }
-    }
-  }
-
-  // Per-party state released before this completion: the handle was read
-  // from freed memory, or the handler's own party context was freed.
-  const MemRegion *FreedBase = nullptr;
-  anyOrigin(Handle, [&](const MemRegion *R) {
-    if (State->contains<FreedPartyMemory>(R))
-      FreedBase = R;
-    return FreedBase != nullptr;
-  });
-  if (!FreedBase)
-    if (const StackFrameContext *SFC =
-            enclosingHandler(C.getLocationContext(), EffectKind::HandlesDrop))
-      if (const MemRegion *Ctx =
-              handlerParam(State, SFC, 0).getAsRegion())
-        if (State->contains<FreedPartyMemory>(Ctx->getBaseRegion()))
-          FreedBase = Ctx->getBaseRegion();
-  if (FreedBase) {
-    ExplodedNode *N = C.generateNonFatalErrorNode();
-    if (!N)
-      return;
-    auto R = std::make_unique<PathSensitiveBugReport>(
-        FreedBeforeCompletion,
-        "Per-party state released before " + Name +
-            "; release it only after the completion has returned",
-        N);
-    R->markInteresting(FreedBase);
-    if (H)
-      R->markInteresting(H);
-    C.emitReport(std::move(R));
-    return;
+    Pred = report(PendingAsStatus,
+                  "NDIS_STATUS_PENDING passed as the status of " + Name +
+                      "; a completion reports the final status of the drop "
+                      "(NDIS_STATUS_SUCCESS or a failure code)",
+                  C, H, Call.getArgExpr(Info.StatusArg));
+  } else if (Prior && Prior->isCompleted()) {
+    Pred = report(DoubleCompletion,
+                  "Drop for this party completed a second time by " + Name +
+                      "; complete each pended drop exactly once",
+                  C, H, Call.getArgExpr(Info.PartyArg));
+  } else if (const MemRegion *Freed = freedPartyState(Handle, C)) {
+    Pred = report(FreedBeforeCompletion,
+                  "Per-party state released before " + Name +
+                      "; release it only after the completion has returned",
+                  C, H, Call.getArgExpr(Info.PartyArg), Freed);
   }
 
   Truth Success = statusIs(State, Status, StatusSuccess, C);
@@ -449,7 +459,32 @@ void DropPartyChecker::checkCompletion(const CallEvent &Call, ApiId Row,
         State->get<DropHandlerProgress>() | DropCompleted);
     State = State->set<HandlerCompletedHandle>(H);
   }
-  C.addTransition(State, completionNote(C, H, Name, Success));
+  const NoteTag *Tag = completionNote(C, H, Name, Success);
+  if (Pred)
+    C.addTransition(State, Pred, Tag);
+  else
+    C.addTransition(State, Tag);
+}
+
+const MemRegion *DropPartyChecker::freedPartyState(SVal Handle,
+                                                   CheckerContext &C) const {
+  // The handle was read from freed memory, or the handler's own party
+  // context was freed.
+  ProgramStateRef State = C.getState();
+  const MemRegion *FreedBase = nullptr;
+  anyOrigin(Handle, [&](const MemRegion *R) {
+    if (State->contains<FreedPartyMemory>(R))
+      FreedBase = R;
+    return FreedBase != nullptr;
+  });
+  if (FreedBase)
+    return FreedBase;
+  if (const StackFrameContext *SFC =
+          enclosingHandler(C.getLocationContext(), EffectKind::HandlesDrop))
+    if (const MemRegion *Ctx = handlerParam(State, SFC, 0).getAsRegion())
+      if (State->contains<FreedPartyMemory>(Ctx->getBaseRegion()))
+        return Ctx->getBaseRegion();
+  return nullptr;
 }
 
 void DropPartyChecker::checkDispatch(const CallEvent &Call, ApiId Row,
@@ -478,21 +513,22 @@ void DropPartyChecker::checkHandleUses(const CallEvent &Call,
 
   // In ProtocolClDropPartyComplete, the party's handle is dead once the
   // handler's Status is NDIS_STATUS_SUCCESS.
-  const StackFrameContext *Done = enclosingHandler(
-      C.getLocationContext(), EffectKind::HandlesDropComplete);
   const MemRegion *DoneParty = nullptr;
   Truth DoneSuccess = Truth::Maybe;
   int PartyArgOfCallee = -1;
-  if (Done) {
-    const ApiInfo &HI = apiInfo(*Modeling->roleTypeOf(
-        dyn_cast<FunctionDecl>(Done->getDecl())));
-    if (const MemRegion *R = handlerParam(State, Done, HI.PartyArg).getAsRegion())
-      DoneParty = R->getBaseRegion();
-    DoneSuccess =
-        statusIs(State, handlerParam(State, Done, HI.StatusArg), StatusSuccess, C);
+  for (const LocationContext *LC = C.getLocationContext(); LC;
+       LC = LC->getParent()) {
+    const auto *SFC = dyn_cast<StackFrameContext>(LC);
+    const ClientDropCompletion *Done =
+        SFC ? State->get<ClientDropCompletions>(SFC) : nullptr;
+    if (!Done)
+      continue;
+    DoneParty = Done->Party;
+    DoneSuccess = statusIs(State, Done->Status, StatusSuccess, C);
     if (const IdentifierInfo *II = Call.getCalleeIdentifier())
       if (std::optional<ApiId> Row = lookupApi(II->getName()))
         PartyArgOfCallee = apiInfo(*Row).PartyArg;
+    break;
   }
 
   for (unsigned I = 0, E = Call.getNumArgs(); I != E; ++I) {
@@ -649,6 +685,18 @@ void DropPartyChecker::checkPreStmt(const ReturnStmt *RS,
   }
 }
 
+void DropPartyChecker::checkLiveSymbols(ProgramStateRef State,
+                                        SymbolReaper &SR) const {
+  // The status a handle was dropped with decides later reports: keep its
+  // constraints alive as long as the handle is.
+  for (const auto &[Sym, HS] : State->get<PartyHandles>())
+    if (SymbolRef Status = HS.status().getAsSymbol())
+      SR.markLive(Status);
+  for (const auto &[Frame, Done] : State->get<ClientDropCompletions>())
+    if (SymbolRef Status = Done.Status.getAsSymbol())
+      SR.markLive(Status);
+}
+
 void DropPartyChecker::checkDeadSymbols(SymbolReaper &SR,
                                         CheckerContext &C) const {
   ProgramStateRef State = C.getState();
@@ -663,18 +711,22 @@ void DropPartyChecker::checkDeadSymbols(SymbolReaper &SR,
     C.addTransition(State);
 }
 
-void DropPartyChecker::report(const BugType &BT, StringRef Msg,
-                              CheckerContext &C, SymbolRef Interesting,
-                              const Expr *At) const {
+ExplodedNode *DropPartyChecker::report(const BugType &BT, StringRef Msg,
+                                       CheckerContext &C,
+                                       SymbolRef Interesting, const Expr *At,
+                                       const MemRegion *InterestingRegion) const {
   ExplodedNode *N = C.generateNonFatalErrorNode();
   if (!N)
-    return;
+    return nullptr;
   auto R = std::make_unique<PathSensitiveBugReport>(BT, Msg, N);
   if (At)
     R->addRange(At->getSourceRange());
   if (Interesting)
     R->markInteresting(Interesting);
+  if (InterestingRegion)
+    R->markInteresting(InterestingRegion);
   C.emitReport(std::move(R));
+  return N;
 }
 
 void DropPartyChecker::printState(raw_ostream &Out, ProgramStateRef State,
