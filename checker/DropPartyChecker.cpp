@@ -58,6 +58,7 @@
 
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
+#include "clang/StaticAnalyzer/Core/BugReporter/BugReporterVisitors.h"
 #include "clang/StaticAnalyzer/Core/BugReporter/BugType.h"
 #include "clang/StaticAnalyzer/Core/Checker.h"
 #include "clang/StaticAnalyzer/Core/CheckerManager.h"
@@ -206,10 +207,12 @@ private:
   const MemRegion *freedPartyState(SVal Handle, CheckerContext &C) const;
   void checkHandleUses(const CallEvent &Call, CheckerContext &C) const;
   bool handsOffParty(const CallEvent &Call, CheckerContext &C) const;
+  bool passesParty(const CallEvent &Call, CheckerContext &C) const;
 
   ExplodedNode *report(const BugType &BT, StringRef Msg, CheckerContext &C,
                        SymbolRef Interesting, const Expr *At = nullptr,
-                       const MemRegion *InterestingRegion = nullptr) const;
+                       const MemRegion *InterestingRegion = nullptr,
+                       bool TrackValue = false) const;
 };
 
 // -------------------------------------------------------------------------
@@ -369,6 +372,17 @@ const NoteTag *clientDropNote(CheckerContext &C, SymbolRef Handle) {
       return "";
     return "Party handle invalidated here (NdisClDropParty); only a drop that "
            "returns NDIS_STATUS_FAILURE leaves it usable";
+  });
+}
+
+const NoteTag *notHandedOffNote(CheckerContext &C, std::string Callee,
+                                const BugType *Pending) {
+  return C.getNoteTag([Callee,
+                       Pending](PathSensitiveBugReport &BR) -> std::string {
+    if (&BR.getBugType() != Pending)
+      return "";
+    return "'" + Callee + "' returned without completing the drop or "
+           "handing the party off";
   });
 }
 
@@ -598,9 +612,32 @@ void DropPartyChecker::checkPostCall(const CallEvent &Call,
     }
   }
 
-  if (handsOffParty(Call, C))
+  if (handsOffParty(Call, C)) {
     C.addTransition(State->set<DropHandlerProgress>(
         State->get<DropHandlerProgress>() | PartyHandedOff));
+    return;
+  }
+  // A helper of the driver's got the party and gave it to nobody: say so,
+  // since that is usually where the hand-off was meant to happen.
+  if (C.wasInlined && II && passesParty(Call, C))
+    C.addTransition(State, notHandedOffNote(C, II->getName().str(),
+                                                &PendingWithoutHandOff));
+}
+
+bool DropPartyChecker::passesParty(const CallEvent &Call,
+                                   CheckerContext &C) const {
+  const StackFrameContext *Top = topFrame(C.getLocationContext());
+  if (handlerEffect(Top) != EffectKind::HandlesDrop ||
+      (C.getState()->get<DropHandlerProgress>() &
+       (PartyHandedOff | DropCompleted)))
+    return false;
+  const MemRegion *Party = handlerParam(C.getState(), Top, 0).getAsRegion();
+  if (!Party)
+    return false;
+  for (unsigned I = 0, E = Call.getNumArgs(); I != E; ++I)
+    if (isDerivedFrom(Call.getArgSVal(I), Party->getBaseRegion()))
+      return true;
+  return false;
 }
 
 bool DropPartyChecker::handsOffParty(const CallEvent &Call,
@@ -671,7 +708,7 @@ void DropPartyChecker::checkPreStmt(const ReturnStmt *RS,
            "it neither completed the drop nor handed the party to a work "
            "item, timer, DPC or list that could; NDIS will wait forever for "
            "the completion",
-           C, nullptr, RV);
+           C, nullptr, RV, nullptr, /*TrackValue=*/true);
     return;
   }
   if (Pending == Truth::No && (Progress & DropCompleted)) {
@@ -714,7 +751,8 @@ void DropPartyChecker::checkDeadSymbols(SymbolReaper &SR,
 ExplodedNode *DropPartyChecker::report(const BugType &BT, StringRef Msg,
                                        CheckerContext &C,
                                        SymbolRef Interesting, const Expr *At,
-                                       const MemRegion *InterestingRegion) const {
+                                       const MemRegion *InterestingRegion,
+                                       bool TrackValue) const {
   ExplodedNode *N = C.generateNonFatalErrorNode();
   if (!N)
     return nullptr;
@@ -725,6 +763,9 @@ ExplodedNode *DropPartyChecker::report(const BugType &BT, StringRef Msg,
     R->markInteresting(Interesting);
   if (InterestingRegion)
     R->markInteresting(InterestingRegion);
+  // Show where a returned status came from ("'Status' initialized to ...").
+  if (TrackValue && At)
+    bugreporter::trackExpressionValue(N, At, *R);
   C.emitReport(std::move(R));
   return N;
 }
