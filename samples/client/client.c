@@ -327,8 +327,10 @@ static VOID ClpRemoveLeafWithAccounting(PCL_ADAPTER Adapter, PCL_PARTY Party)
   Req->Request.Oid = OID_CONTOSO_LEAF_COUNTERS;
   Req->Request.InformationBuffer = &Req->Record;
   Req->Request.InformationBufferLength = sizeof(Req->Record);
-  // BUG (condis.DropParty): the party handle died when NdisClDropParty was called, not when the drop completes; the final counters have to be queried before the leaf is dropped.
-  Status = NdisCoOidRequest(Adapter->NdisBindingHandle, Adapter->NdisAfHandle, Vc->NdisVcHandle, Party->NdisPartyHandle, &Req->Request);
+  // BUG (condis.DropParty): the handle died when NdisClDropParty was called, not when
+  // the drop completes. Query the counters before dropping the leaf.
+  Status = NdisCoOidRequest(Adapter->NdisBindingHandle, Adapter->NdisAfHandle,
+                            Vc->NdisVcHandle, Party->NdisPartyHandle, &Req->Request);
   if (Status != NDIS_STATUS_PENDING)
     NdisFreeMemory(Req, sizeof(*Req), 0);
 }

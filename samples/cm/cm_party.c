@@ -139,7 +139,8 @@ static VOID CmpFinishUnackedDrop(PCM_VC Vc, PCM_PARTY Party)
 {
   CmpUnlinkParty(Vc, Party);
   CmpFreeParty(Party);
-  // BUG (condis.DropParty): the party went back to the lookaside list one line up, so the completion reads NdisPartyHandle from freed memory; complete the drop first, then free the party.
+  // BUG (condis.DropParty): Party was freed on the line above and the completion
+  // reads its handle from freed memory. Complete first, then free.
   NdisCmDropPartyComplete(NDIS_STATUS_SUCCESS, Party->NdisPartyHandle);
 }
 
@@ -295,7 +296,8 @@ NDIS_STATUS CmDropParty(NDIS_HANDLE CallMgrPartyContext, PVOID CloseData, UINT S
   }
 
   CmpQueueDropWork(Party);
-  // BUG (condis.DropParty): CmpQueueDropWork gives up quietly when no work item can be allocated, and the drop is pended anyway with nothing left to complete it: the client's NdisClDropParty never completes. Fail the drop synchronously on that path.
+  // BUG (condis.DropParty): pends even when CmpQueueDropWork got no work item; nothing
+  // completes this drop and NdisClDropParty hangs. Fail it synchronously instead.
   return NDIS_STATUS_PENDING;
 }
 
@@ -357,7 +359,8 @@ static VOID CmpHandleDropPartyAck(PCM_ADAPTER Adapter, PCM_SIGNAL_MESSAGE Msg)
   }
 
   CmpUnlinkParty(Vc, Party);
-  // BUG (condis.DropParty): the refusal branch above completes the drop with NDIS_STATUS_FAILURE and does not return, so a refused drop is completed a second time here (and the party freed while the client still owns it).
+  // BUG (condis.DropParty): a refused drop was already completed above (that branch
+  // does not return), so this completes the same drop a second time.
   NdisCmDropPartyComplete(NDIS_STATUS_SUCCESS, Party->NdisPartyHandle);
   CmpFreeParty(Party);
 }
@@ -389,8 +392,10 @@ static VOID CmpHandleRemoteDropParty(PCM_ADAPTER Adapter, PCM_SIGNAL_MESSAGE Msg
 
   if (CauseLength <= CM_MAX_CAUSE_LENGTH)
     Cause = Msg->Cause;
-  // BUG (condis.DropParty): an over-long cause from the switch is not forwarded (Cause stays NULL) but its length still is, so the client is told to read CauseLength bytes from a NULL buffer; pass 0 with the NULL buffer.
-  NdisCmDispatchIncomingDropParty(NDIS_STATUS_SUCCESS, Party->NdisPartyHandle, Cause, CauseLength);
+  // BUG (condis.DropParty): an over-long cause leaves Cause NULL but CauseLength
+  // non-zero. Pass a zero length with the NULL buffer.
+  NdisCmDispatchIncomingDropParty(NDIS_STATUS_SUCCESS, Party->NdisPartyHandle, Cause,
+                                  CauseLength);
 }
 
 _Use_decl_annotations_

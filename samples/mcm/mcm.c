@@ -374,7 +374,8 @@ NDIS_STATUS McmDropParty(NDIS_HANDLE CallMgrPartyContext, PVOID CloseData, UINT 
 
   if (McmpHwReleaseLeg(Adapter, Party) == NDIS_STATUS_SUCCESS) {
     McmpUnlinkParty(Adapter, Party);
-    // BUG (condis.DropParty): this drop finishes synchronously (the handler returns NDIS_STATUS_SUCCESS below), so NDIS completes it to the client itself; calling NdisMCmDropPartyComplete as well completes it twice. Only a drop that returned NDIS_STATUS_PENDING is completed with NdisMCmDropPartyComplete.
+    // BUG (condis.DropParty): this drop returns NDIS_STATUS_SUCCESS below, so NDIS
+    // completes it; completing it here as well completes it twice.
     NdisMCmDropPartyComplete(NDIS_STATUS_SUCCESS, Party->NdisPartyHandle);
     McmpFreeParty(Adapter, Party);
     return NDIS_STATUS_SUCCESS;
@@ -407,8 +408,10 @@ static VOID McmpCompleteReleasedDrop(PMCM_ADAPTER Adapter, PMCM_PARTY Party)
   Adapter->AccountingRequest.Oid = OID_CONTOSO_LEAF_ACCOUNTING;
   Adapter->AccountingRequest.InformationBuffer = &Adapter->AccountingRecord;
   Adapter->AccountingRequest.InformationBufferLength = sizeof(Adapter->AccountingRecord);
-  // BUG (condis.DropParty): the party handle stopped being valid when the successful NdisMCmDropPartyComplete above returned; the final accounting report must be sent before the drop is completed.
-  NdisMCmOidRequest(Adapter->NdisAfHandle, VcHandle, Party->NdisPartyHandle, &Adapter->AccountingRequest);
+  // BUG (condis.DropParty): the party handle died with the successful completion
+  // above. Send the accounting report before completing the drop.
+  NdisMCmOidRequest(Adapter->NdisAfHandle, VcHandle, Party->NdisPartyHandle,
+                    &Adapter->AccountingRequest);
 
   McmpFreeParty(Adapter, Party);
 }
@@ -494,7 +497,8 @@ static VOID McmpFlushPendingDrops(PMCM_ADAPTER Adapter, PMCM_VC Vc)
 
     Status = McmpHwReleaseLeg(Adapter, Party);
     McmpUnlinkParty(Adapter, Party);
-    // BUG (condis.DropParty): McmpHwReleaseLeg returns NDIS_STATUS_PENDING while the SAR is still releasing the leg, and that status is passed on as the drop's final status; a completion never carries NDIS_STATUS_PENDING (the call is going away, complete with NDIS_STATUS_SUCCESS).
+    // BUG (condis.DropParty): McmpHwReleaseLeg may return NDIS_STATUS_PENDING, and
+    // that is forwarded as the drop's final status. Complete with NDIS_STATUS_SUCCESS.
     NdisMCmDropPartyComplete(Status, Party->NdisPartyHandle);
     McmpFreeParty(Adapter, Party);
   }
