@@ -27,7 +27,7 @@ typedef struct _CL_ADAPTER CL_ADAPTER, *PCL_ADAPTER;
 typedef struct _CL_VC CL_VC, *PCL_VC;
 
 typedef struct _CL_PARTY {
-  LIST_ENTRY Link;             /* on CL_VC.PartyList, under CL_VC.Lock */
+  LIST_ENTRY Link; /* on CL_VC.PartyList, under CL_VC.Lock */
   PCL_VC Vc;
   NDIS_HANDLE NdisPartyHandle;
   CL_PARTY_STATE State;
@@ -45,7 +45,7 @@ struct _CL_VC {
 struct _CL_ADAPTER {
   NDIS_HANDLE NdisBindingHandle;
   NDIS_HANDLE NdisAfHandle;
-  PCL_VC Vc;                   /* the multipoint feed call */
+  PCL_VC Vc; /* the multipoint feed call */
 };
 
 typedef struct _CL_LEAF_RECORD {
@@ -121,9 +121,8 @@ static NDIS_CO_CLIENT_OPTIONAL_HANDLERS ClHandlers = {
 /* Driver and binding                                                     */
 /* ---------------------------------------------------------------------- */
 
-_Use_decl_annotations_
-NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
-{
+_Use_decl_annotations_ NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject,
+                                            PUNICODE_STRING RegistryPath) {
   NDIS_PROTOCOL_DRIVER_CHARACTERISTICS Chars;
 
   UNREFERENCED_PARAMETER(DriverObject);
@@ -142,9 +141,8 @@ NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
   return (NTSTATUS)NdisRegisterProtocolDriver(NULL, &Chars, &ClProtocolHandle);
 }
 
-_Use_decl_annotations_
-NDIS_STATUS ClSetOptions(NDIS_HANDLE NdisDriverHandle, NDIS_HANDLE DriverContext)
-{
+_Use_decl_annotations_ NDIS_STATUS ClSetOptions(NDIS_HANDLE NdisDriverHandle,
+                                                NDIS_HANDLE DriverContext) {
   NDIS_PROTOCOL_CO_CHARACTERISTICS CoChars;
   NDIS_STATUS Status;
 
@@ -165,10 +163,9 @@ NDIS_STATUS ClSetOptions(NDIS_HANDLE NdisDriverHandle, NDIS_HANDLE DriverContext
   return NdisSetOptionalHandlers(NdisDriverHandle, &CoChars.Header);
 }
 
-_Use_decl_annotations_
-NDIS_STATUS ClBindAdapter(NDIS_HANDLE ProtocolDriverContext, NDIS_HANDLE BindContext,
-                          PNDIS_BIND_PARAMETERS BindParameters)
-{
+_Use_decl_annotations_ NDIS_STATUS
+ClBindAdapter(NDIS_HANDLE ProtocolDriverContext, NDIS_HANDLE BindContext,
+              PNDIS_BIND_PARAMETERS BindParameters) {
   static NDIS_MEDIUM Media[] = {NdisMediumCoWan};
   NDIS_OPEN_PARAMETERS Open;
   PCL_ADAPTER Adapter;
@@ -177,8 +174,8 @@ NDIS_STATUS ClBindAdapter(NDIS_HANDLE ProtocolDriverContext, NDIS_HANDLE BindCon
 
   UNREFERENCED_PARAMETER(ProtocolDriverContext);
 
-  Adapter = NdisAllocateMemoryWithTagPriority(ClProtocolHandle, sizeof(*Adapter),
-                                              CL_TAG, NormalPoolPriority);
+  Adapter = NdisAllocateMemoryWithTagPriority(
+      ClProtocolHandle, sizeof(*Adapter), CL_TAG, NormalPoolPriority);
   if (Adapter == NULL)
     return NDIS_STATUS_RESOURCES;
   NdisZeroMemory(Adapter, sizeof(*Adapter));
@@ -199,9 +196,8 @@ NDIS_STATUS ClBindAdapter(NDIS_HANDLE ProtocolDriverContext, NDIS_HANDLE BindCon
   return Status;
 }
 
-_Use_decl_annotations_
-NDIS_STATUS ClUnbindAdapter(NDIS_HANDLE UnbindContext, NDIS_HANDLE ProtocolBindingContext)
-{
+_Use_decl_annotations_ NDIS_STATUS
+ClUnbindAdapter(NDIS_HANDLE UnbindContext, NDIS_HANDLE ProtocolBindingContext) {
   PCL_ADAPTER Adapter = (PCL_ADAPTER)ProtocolBindingContext;
   NDIS_STATUS Status;
 
@@ -212,13 +208,13 @@ NDIS_STATUS ClUnbindAdapter(NDIS_HANDLE UnbindContext, NDIS_HANDLE ProtocolBindi
   return Status;
 }
 
-_Use_decl_annotations_
-VOID ClAfRegisterNotify(NDIS_HANDLE ProtocolBindingContext, PCO_ADDRESS_FAMILY AddressFamily)
-{
+_Use_decl_annotations_ VOID ClAfRegisterNotify(
+    NDIS_HANDLE ProtocolBindingContext, PCO_ADDRESS_FAMILY AddressFamily) {
   PCL_ADAPTER Adapter = (PCL_ADAPTER)ProtocolBindingContext;
   NDIS_STATUS Status;
 
-  if (AddressFamily->AddressFamily != CONTOSO_AF || Adapter->NdisAfHandle != NULL)
+  if (AddressFamily->AddressFamily != CONTOSO_AF ||
+      Adapter->NdisAfHandle != NULL)
     return;
   Status = NdisClOpenAddressFamilyEx(Adapter->NdisBindingHandle, AddressFamily,
                                      Adapter, &Adapter->NdisAfHandle);
@@ -230,12 +226,11 @@ VOID ClAfRegisterNotify(NDIS_HANDLE ProtocolBindingContext, PCO_ADDRESS_FAMILY A
 /* Parties                                                                */
 /* ---------------------------------------------------------------------- */
 
-static PCL_PARTY ClpAllocateParty(PCL_VC Vc, ULONG LeafAddress)
-{
+static PCL_PARTY ClpAllocateParty(PCL_VC Vc, ULONG LeafAddress) {
   PCL_PARTY Party;
 
-  Party = NdisAllocateMemoryWithTagPriority(ClProtocolHandle, sizeof(*Party), CL_TAG,
-                                            NormalPoolPriority);
+  Party = NdisAllocateMemoryWithTagPriority(ClProtocolHandle, sizeof(*Party),
+                                            CL_TAG, NormalPoolPriority);
   if (Party == NULL)
     return NULL;
   NdisZeroMemory(Party, sizeof(*Party));
@@ -250,8 +245,7 @@ static PCL_PARTY ClpAllocateParty(PCL_VC Vc, ULONG LeafAddress)
   return Party;
 }
 
-static VOID ClpFreeParty(PCL_PARTY Party)
-{
+static VOID ClpFreeParty(PCL_PARTY Party) {
   PCL_VC Vc = Party->Vc;
 
   NdisAcquireSpinLock(&Vc->Lock);
@@ -262,22 +256,20 @@ static VOID ClpFreeParty(PCL_PARTY Party)
 }
 
 /* Closes the call; Last is the one remaining party (multipoint) or NULL. */
-static VOID ClpCloseCall(PCL_VC Vc, PCL_PARTY Last)
-{
+static VOID ClpCloseCall(PCL_VC Vc, PCL_PARTY Last) {
   NDIS_STATUS Status;
 
   if (Last != NULL)
     Last->State = ClPartyClosing;
-  Status = NdisClCloseCall(Vc->NdisVcHandle, Last != NULL ? Last->NdisPartyHandle : NULL,
-                           NULL, 0);
+  Status = NdisClCloseCall(
+      Vc->NdisVcHandle, Last != NULL ? Last->NdisPartyHandle : NULL, NULL, 0);
   if (Status != NDIS_STATUS_PENDING)
     ClCloseCallComplete(Status, Vc, Last);
 }
 
 /* Drops one leaf; the last leaf turns into a close-call in
  * ClDropPartyComplete. */
-static VOID ClpDropLeaf(PCL_PARTY Party)
-{
+static VOID ClpDropLeaf(PCL_PARTY Party) {
   NDIS_STATUS Status;
 
   Party->State = ClPartyDropping;
@@ -286,8 +278,7 @@ static VOID ClpDropLeaf(PCL_PARTY Party)
     ClDropPartyComplete(Status, Party);
 }
 
-static VOID ClpAddLeaf(PCL_VC Vc, ULONG LeafAddress)
-{
+static VOID ClpAddLeaf(PCL_VC Vc, ULONG LeafAddress) {
   PCL_PARTY Party;
   NDIS_STATUS Status;
 
@@ -297,15 +288,16 @@ static VOID ClpAddLeaf(PCL_VC Vc, ULONG LeafAddress)
   Status = NdisClAddParty(Vc->NdisVcHandle, Party, &ClFeedParameters,
                           &Party->NdisPartyHandle);
   if (Status != NDIS_STATUS_PENDING)
-    ClAddPartyComplete(Status, Party, Party->NdisPartyHandle, &ClFeedParameters);
+    ClAddPartyComplete(Status, Party, Party->NdisPartyHandle,
+                       &ClFeedParameters);
 }
 
 /* A leaf whose leg the call manager reports as gone is removed, and its
  * final counters are recorded for billing. */
-static VOID ClpRemoveLeafWithAccounting(PCL_ADAPTER Adapter, PCL_PARTY Party)
-{
+static VOID ClpRemoveLeafWithAccounting(PCL_ADAPTER Adapter, PCL_PARTY Party) {
   PCL_VC Vc = Party->Vc;
   PCL_COUNTERS_REQUEST Req;
+  PNDIS_OID_REQUEST Request;
   NDIS_STATUS Status;
 
   Party->State = ClPartyDropping;
@@ -316,29 +308,29 @@ static VOID ClpRemoveLeafWithAccounting(PCL_ADAPTER Adapter, PCL_PARTY Party)
   }
 
   /* While the drop is in flight, fetch the leaf's final counters. */
-  Req = NdisAllocateMemoryWithTagPriority(ClProtocolHandle, sizeof(*Req), CL_TAG,
-                                          NormalPoolPriority);
+  Req = NdisAllocateMemoryWithTagPriority(ClProtocolHandle, sizeof(*Req),
+                                          CL_TAG, NormalPoolPriority);
   if (Req == NULL)
     return;
   NdisZeroMemory(Req, sizeof(*Req));
-  Req->Request.Header.Type = NDIS_OBJECT_TYPE_DEFAULT;
-  Req->Request.Header.Revision = NDIS_OID_REQUEST_REVISION_1;
-  Req->Request.Header.Size = NDIS_SIZEOF_OID_REQUEST_REVISION_1;
-  Req->Request.Oid = OID_CONTOSO_LEAF_COUNTERS;
-  Req->Request.InformationBuffer = &Req->Record;
-  Req->Request.InformationBufferLength = sizeof(Req->Record);
-  // BUG (condis.DropParty): the handle died when NdisClDropParty was called, not when
-  // the drop completes. Query the counters before dropping the leaf.
+  Request = &Req->Request;
+  Request->Header.Type = NDIS_OBJECT_TYPE_DEFAULT;
+  Request->Header.Revision = NDIS_OID_REQUEST_REVISION_1;
+  Request->Header.Size = NDIS_SIZEOF_OID_REQUEST_REVISION_1;
+  Request->Oid = OID_CONTOSO_LEAF_COUNTERS;
+  Request->InformationBuffer = &Req->Record;
+  Request->InformationBufferLength = sizeof(Req->Record);
+  // BUG (condis.DropParty): the handle died when NdisClDropParty was called,
+  // not when the drop completes. Query the counters before dropping the leaf.
   Status = NdisCoOidRequest(Adapter->NdisBindingHandle, Adapter->NdisAfHandle,
-                            Vc->NdisVcHandle, Party->NdisPartyHandle, &Req->Request);
+                            Vc->NdisVcHandle, Party->NdisPartyHandle, Request);
   if (Status != NDIS_STATUS_PENDING)
     NdisFreeMemory(Req, sizeof(*Req), 0);
 }
 
-_Use_decl_annotations_
-VOID ClAddPartyComplete(NDIS_STATUS Status, NDIS_HANDLE ProtocolPartyContext,
-                        NDIS_HANDLE NdisPartyHandle, PCO_CALL_PARAMETERS CallParameters)
-{
+_Use_decl_annotations_ VOID ClAddPartyComplete(
+    NDIS_STATUS Status, NDIS_HANDLE ProtocolPartyContext,
+    NDIS_HANDLE NdisPartyHandle, PCO_CALL_PARAMETERS CallParameters) {
   PCL_PARTY Party = (PCL_PARTY)ProtocolPartyContext;
 
   UNREFERENCED_PARAMETER(CallParameters);
@@ -350,9 +342,8 @@ VOID ClAddPartyComplete(NDIS_STATUS Status, NDIS_HANDLE ProtocolPartyContext,
   Party->State = ClPartyConnected;
 }
 
-_Use_decl_annotations_
-VOID ClDropPartyComplete(NDIS_STATUS Status, NDIS_HANDLE ProtocolPartyContext)
-{
+_Use_decl_annotations_ VOID
+ClDropPartyComplete(NDIS_STATUS Status, NDIS_HANDLE ProtocolPartyContext) {
   PCL_PARTY Party = (PCL_PARTY)ProtocolPartyContext;
 
   if (Status == NDIS_STATUS_FAILURE) {
@@ -368,10 +359,9 @@ VOID ClDropPartyComplete(NDIS_STATUS Status, NDIS_HANDLE ProtocolPartyContext)
   ClpFreeParty(Party);
 }
 
-_Use_decl_annotations_
-VOID ClIncomingDropParty(NDIS_STATUS DropStatus, NDIS_HANDLE ProtocolPartyContext,
-                         PVOID CloseData, UINT Size)
-{
+_Use_decl_annotations_ VOID
+ClIncomingDropParty(NDIS_STATUS DropStatus, NDIS_HANDLE ProtocolPartyContext,
+                    PVOID CloseData, UINT Size) {
   PCL_PARTY Party = (PCL_PARTY)ProtocolPartyContext;
 
   UNREFERENCED_PARAMETER(DropStatus);
@@ -383,10 +373,9 @@ VOID ClIncomingDropParty(NDIS_STATUS DropStatus, NDIS_HANDLE ProtocolPartyContex
   ClpDropLeaf(Party);
 }
 
-_Use_decl_annotations_
-VOID ClIncomingCloseCall(NDIS_STATUS CloseStatus, NDIS_HANDLE ProtocolVcContext,
-                         PVOID CloseData, UINT Size)
-{
+_Use_decl_annotations_ VOID ClIncomingCloseCall(NDIS_STATUS CloseStatus,
+                                                NDIS_HANDLE ProtocolVcContext,
+                                                PVOID CloseData, UINT Size) {
   PCL_VC Vc = (PCL_VC)ProtocolVcContext;
   PCL_PARTY Last = NULL;
 
@@ -406,8 +395,7 @@ VOID ClIncomingCloseCall(NDIS_STATUS CloseStatus, NDIS_HANDLE ProtocolVcContext,
 /* Calls and address family                                               */
 /* ---------------------------------------------------------------------- */
 
-static VOID ClpStartFeedCall(PCL_ADAPTER Adapter)
-{
+static VOID ClpStartFeedCall(PCL_ADAPTER Adapter) {
   PCL_VC Vc;
   PCL_PARTY Party;
   NDIS_STATUS Status;
@@ -443,10 +431,9 @@ FreeVc:
   NdisFreeMemory(Vc, sizeof(*Vc), 0);
 }
 
-_Use_decl_annotations_
-VOID ClMakeCallComplete(NDIS_STATUS Status, NDIS_HANDLE ProtocolVcContext,
-                        NDIS_HANDLE NdisPartyHandle, PCO_CALL_PARAMETERS CallParameters)
-{
+_Use_decl_annotations_ VOID ClMakeCallComplete(
+    NDIS_STATUS Status, NDIS_HANDLE ProtocolVcContext,
+    NDIS_HANDLE NdisPartyHandle, PCO_CALL_PARAMETERS CallParameters) {
   PCL_VC Vc = (PCL_VC)ProtocolVcContext;
   PCL_PARTY First = CONTAINING_RECORD(Vc->PartyList.Flink, CL_PARTY, Link);
 
@@ -465,10 +452,9 @@ VOID ClMakeCallComplete(NDIS_STATUS Status, NDIS_HANDLE ProtocolVcContext,
   ClpAddLeaf(Vc, 2);
 }
 
-_Use_decl_annotations_
-VOID ClCloseCallComplete(NDIS_STATUS Status, NDIS_HANDLE ProtocolVcContext,
-                         NDIS_HANDLE ProtocolPartyContext)
-{
+_Use_decl_annotations_ VOID
+ClCloseCallComplete(NDIS_STATUS Status, NDIS_HANDLE ProtocolVcContext,
+                    NDIS_HANDLE ProtocolPartyContext) {
   PCL_VC Vc = (PCL_VC)ProtocolVcContext;
 
   if (Status != NDIS_STATUS_SUCCESS)
@@ -481,10 +467,9 @@ VOID ClCloseCallComplete(NDIS_STATUS Status, NDIS_HANDLE ProtocolVcContext,
   NdisFreeMemory(Vc, sizeof(*Vc), 0);
 }
 
-_Use_decl_annotations_
-VOID ClOpenAfCompleteEx(NDIS_HANDLE ProtocolAfContext, NDIS_HANDLE NdisAfHandle,
-                        NDIS_STATUS Status)
-{
+_Use_decl_annotations_ VOID ClOpenAfCompleteEx(NDIS_HANDLE ProtocolAfContext,
+                                               NDIS_HANDLE NdisAfHandle,
+                                               NDIS_STATUS Status) {
   PCL_ADAPTER Adapter = (PCL_ADAPTER)ProtocolAfContext;
 
   if (Status != NDIS_STATUS_SUCCESS) {
@@ -495,18 +480,16 @@ VOID ClOpenAfCompleteEx(NDIS_HANDLE ProtocolAfContext, NDIS_HANDLE NdisAfHandle,
   ClpStartFeedCall(Adapter);
 }
 
-_Use_decl_annotations_
-VOID ClCloseAfComplete(NDIS_STATUS Status, NDIS_HANDLE ProtocolAfContext)
-{
+_Use_decl_annotations_ VOID ClCloseAfComplete(NDIS_STATUS Status,
+                                              NDIS_HANDLE ProtocolAfContext) {
   PCL_ADAPTER Adapter = (PCL_ADAPTER)ProtocolAfContext;
 
   UNREFERENCED_PARAMETER(Status);
   Adapter->NdisAfHandle = NULL;
 }
 
-_Use_decl_annotations_
-NDIS_STATUS ClNotifyCloseAf(NDIS_HANDLE ClientAfContext)
-{
+_Use_decl_annotations_ NDIS_STATUS
+ClNotifyCloseAf(NDIS_HANDLE ClientAfContext) {
   PCL_ADAPTER Adapter = (PCL_ADAPTER)ClientAfContext;
   NDIS_STATUS Status;
 
@@ -519,10 +502,9 @@ NDIS_STATUS ClNotifyCloseAf(NDIS_HANDLE ClientAfContext)
 }
 
 /* The call manager reports on a leaf: drop the leaves whose leg is gone. */
-_Use_decl_annotations_
-NDIS_STATUS ClOidRequest(NDIS_HANDLE ProtocolAfContext, NDIS_HANDLE ProtocolVcContext,
-                         NDIS_HANDLE ProtocolPartyContext, PNDIS_OID_REQUEST OidRequest)
-{
+_Use_decl_annotations_ NDIS_STATUS
+ClOidRequest(NDIS_HANDLE ProtocolAfContext, NDIS_HANDLE ProtocolVcContext,
+             NDIS_HANDLE ProtocolPartyContext, PNDIS_OID_REQUEST OidRequest) {
   PCL_ADAPTER Adapter = (PCL_ADAPTER)ProtocolAfContext;
   PCL_PARTY Party = (PCL_PARTY)ProtocolPartyContext;
   PCL_LEAF_RECORD Record;
@@ -535,17 +517,16 @@ NDIS_STATUS ClOidRequest(NDIS_HANDLE ProtocolAfContext, NDIS_HANDLE ProtocolVcCo
     return NDIS_STATUS_INVALID_DATA;
   Record = (PCL_LEAF_RECORD)OidRequest->InformationBuffer;
 
-  if (Party != NULL && Party->State == ClPartyConnected && Record->LegActive == 0 &&
-      Party->Vc->PartyCount > 1)
+  if (Party != NULL && Party->State == ClPartyConnected &&
+      Record->LegActive == 0 && Party->Vc->PartyCount > 1)
     ClpRemoveLeafWithAccounting(Adapter, Party);
   return NDIS_STATUS_SUCCESS;
 }
 
-_Use_decl_annotations_
-VOID ClOidRequestComplete(NDIS_HANDLE ProtocolAfContext, NDIS_HANDLE ProtocolVcContext,
-                          NDIS_HANDLE ProtocolPartyContext, PNDIS_OID_REQUEST OidRequest,
-                          NDIS_STATUS Status)
-{
+_Use_decl_annotations_ VOID ClOidRequestComplete(
+    NDIS_HANDLE ProtocolAfContext, NDIS_HANDLE ProtocolVcContext,
+    NDIS_HANDLE ProtocolPartyContext, PNDIS_OID_REQUEST OidRequest,
+    NDIS_STATUS Status) {
   UNREFERENCED_PARAMETER(ProtocolAfContext);
   UNREFERENCED_PARAMETER(ProtocolVcContext);
   UNREFERENCED_PARAMETER(ProtocolPartyContext);
@@ -558,10 +539,9 @@ VOID ClOidRequestComplete(NDIS_HANDLE ProtocolAfContext, NDIS_HANDLE ProtocolVcC
 /* Handlers this client does not use                                      */
 /* ---------------------------------------------------------------------- */
 
-_Use_decl_annotations_
-NDIS_STATUS ClCreateVc(NDIS_HANDLE ProtocolAfContext, NDIS_HANDLE NdisVcHandle,
-                       PNDIS_HANDLE ProtocolVcContext)
-{
+_Use_decl_annotations_ NDIS_STATUS ClCreateVc(NDIS_HANDLE ProtocolAfContext,
+                                              NDIS_HANDLE NdisVcHandle,
+                                              PNDIS_HANDLE ProtocolVcContext) {
   /* No SAP is registered, so no call manager creates VCs for us. */
   UNREFERENCED_PARAMETER(ProtocolAfContext);
   UNREFERENCED_PARAMETER(NdisVcHandle);
@@ -569,78 +549,65 @@ NDIS_STATUS ClCreateVc(NDIS_HANDLE ProtocolAfContext, NDIS_HANDLE NdisVcHandle,
   return NDIS_STATUS_RESOURCES;
 }
 
-_Use_decl_annotations_
-NDIS_STATUS ClDeleteVc(NDIS_HANDLE ProtocolVcContext)
-{
+_Use_decl_annotations_ NDIS_STATUS ClDeleteVc(NDIS_HANDLE ProtocolVcContext) {
   UNREFERENCED_PARAMETER(ProtocolVcContext);
   return NDIS_STATUS_SUCCESS;
 }
 
-_Use_decl_annotations_
-NDIS_STATUS ClIncomingCall(NDIS_HANDLE ProtocolSapContext, NDIS_HANDLE ProtocolVcContext,
-                           PCO_CALL_PARAMETERS CallParameters)
-{
+_Use_decl_annotations_ NDIS_STATUS
+ClIncomingCall(NDIS_HANDLE ProtocolSapContext, NDIS_HANDLE ProtocolVcContext,
+               PCO_CALL_PARAMETERS CallParameters) {
   UNREFERENCED_PARAMETER(ProtocolSapContext);
   UNREFERENCED_PARAMETER(ProtocolVcContext);
   UNREFERENCED_PARAMETER(CallParameters);
   return NDIS_STATUS_NOT_ACCEPTED;
 }
 
-_Use_decl_annotations_
-VOID ClIncomingCallQoSChange(NDIS_HANDLE ProtocolVcContext,
-                             PCO_CALL_PARAMETERS CallParameters)
-{
+_Use_decl_annotations_ VOID ClIncomingCallQoSChange(
+    NDIS_HANDLE ProtocolVcContext, PCO_CALL_PARAMETERS CallParameters) {
   UNREFERENCED_PARAMETER(ProtocolVcContext);
   UNREFERENCED_PARAMETER(CallParameters);
 }
 
-_Use_decl_annotations_
-VOID ClCallConnected(NDIS_HANDLE ProtocolVcContext)
-{
+_Use_decl_annotations_ VOID ClCallConnected(NDIS_HANDLE ProtocolVcContext) {
   UNREFERENCED_PARAMETER(ProtocolVcContext);
 }
 
-_Use_decl_annotations_
-VOID ClRegisterSapComplete(NDIS_STATUS Status, NDIS_HANDLE ProtocolSapContext,
-                           PCO_SAP Sap, NDIS_HANDLE NdisSapHandle)
-{
+_Use_decl_annotations_ VOID
+ClRegisterSapComplete(NDIS_STATUS Status, NDIS_HANDLE ProtocolSapContext,
+                      PCO_SAP Sap, NDIS_HANDLE NdisSapHandle) {
   UNREFERENCED_PARAMETER(Status);
   UNREFERENCED_PARAMETER(ProtocolSapContext);
   UNREFERENCED_PARAMETER(Sap);
   UNREFERENCED_PARAMETER(NdisSapHandle);
 }
 
-_Use_decl_annotations_
-VOID ClDeregisterSapComplete(NDIS_STATUS Status, NDIS_HANDLE ProtocolSapContext)
-{
+_Use_decl_annotations_ VOID
+ClDeregisterSapComplete(NDIS_STATUS Status, NDIS_HANDLE ProtocolSapContext) {
   UNREFERENCED_PARAMETER(Status);
   UNREFERENCED_PARAMETER(ProtocolSapContext);
 }
 
-_Use_decl_annotations_
-VOID ClModifyCallQoSComplete(NDIS_STATUS Status, NDIS_HANDLE ProtocolVcContext,
-                             PCO_CALL_PARAMETERS CallParameters)
-{
+_Use_decl_annotations_ VOID
+ClModifyCallQoSComplete(NDIS_STATUS Status, NDIS_HANDLE ProtocolVcContext,
+                        PCO_CALL_PARAMETERS CallParameters) {
   UNREFERENCED_PARAMETER(Status);
   UNREFERENCED_PARAMETER(ProtocolVcContext);
   UNREFERENCED_PARAMETER(CallParameters);
 }
 
-_Use_decl_annotations_
-VOID ClCoStatus(NDIS_HANDLE ProtocolBindingContext, NDIS_HANDLE ProtocolVcContext,
-                PNDIS_STATUS_INDICATION StatusIndication)
-{
+_Use_decl_annotations_ VOID
+ClCoStatus(NDIS_HANDLE ProtocolBindingContext, NDIS_HANDLE ProtocolVcContext,
+           PNDIS_STATUS_INDICATION StatusIndication) {
   UNREFERENCED_PARAMETER(ProtocolBindingContext);
   UNREFERENCED_PARAMETER(ProtocolVcContext);
   UNREFERENCED_PARAMETER(StatusIndication);
 }
 
-_Use_decl_annotations_
-VOID ClReceiveNetBufferLists(NDIS_HANDLE ProtocolBindingContext,
-                             NDIS_HANDLE ProtocolVcContext,
-                             PNET_BUFFER_LIST NetBufferLists,
-                             ULONG NumberOfNetBufferLists, ULONG ReceiveFlags)
-{
+_Use_decl_annotations_ VOID ClReceiveNetBufferLists(
+    NDIS_HANDLE ProtocolBindingContext, NDIS_HANDLE ProtocolVcContext,
+    PNET_BUFFER_LIST NetBufferLists, ULONG NumberOfNetBufferLists,
+    ULONG ReceiveFlags) {
   /* The feed is send-only. */
   UNREFERENCED_PARAMETER(ProtocolBindingContext);
   UNREFERENCED_PARAMETER(ProtocolVcContext);
@@ -649,11 +616,9 @@ VOID ClReceiveNetBufferLists(NDIS_HANDLE ProtocolBindingContext,
   UNREFERENCED_PARAMETER(ReceiveFlags);
 }
 
-_Use_decl_annotations_
-VOID ClSendNetBufferListsComplete(NDIS_HANDLE ProtocolVcContext,
-                                  PNET_BUFFER_LIST NetBufferLists,
-                                  ULONG SendCompleteFlags)
-{
+_Use_decl_annotations_ VOID ClSendNetBufferListsComplete(
+    NDIS_HANDLE ProtocolVcContext, PNET_BUFFER_LIST NetBufferLists,
+    ULONG SendCompleteFlags) {
   UNREFERENCED_PARAMETER(ProtocolVcContext);
   UNREFERENCED_PARAMETER(NetBufferLists);
   UNREFERENCED_PARAMETER(SendCompleteFlags);

@@ -36,12 +36,12 @@ typedef struct _CM_VC CM_VC, *PCM_VC;
 typedef struct _CM_PARTY CM_PARTY, *PCM_PARTY;
 
 struct _CM_PARTY {
-  LIST_ENTRY Link;             /* on CM_VC.PartyList, under CM_VC.Lock */
+  LIST_ENTRY Link; /* on CM_VC.PartyList, under CM_VC.Lock */
   PCM_VC Vc;
   NDIS_HANDLE NdisPartyHandle; /* NDIS's handle for this leaf */
   CM_PARTY_STATE State;
-  ULONG EndpointRef;           /* the switch's reference for the leaf, the
-                                  party's index in CM_ADAPTER.PartyTable */
+  ULONG EndpointRef; /* the switch's reference for the leaf, the
+                        party's index in CM_ADAPTER.PartyTable */
   NDIS_HANDLE DropWorkItem;
 };
 
@@ -52,8 +52,8 @@ struct _CM_VC {
   LIST_ENTRY PartyList;
   LONG PartyCount;
   ULONG CallRef;
-  PCM_PARTY InitialParty;     /* while a make-call is pending */
-  PCM_PARTY ClosingParty;     /* last party, while a close call is pending */
+  PCM_PARTY InitialParty; /* while a make-call is pending */
+  PCM_PARTY ClosingParty; /* last party, while a close call is pending */
 };
 
 typedef struct _CM_AF {

@@ -9,9 +9,8 @@ NPAGED_LOOKASIDE_LIST CmPartyLookaside;
 
 static NDIS_STRING CmProtocolName = {0, 0, NULL};
 
-_Use_decl_annotations_
-NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
-{
+_Use_decl_annotations_ NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject,
+                                            PUNICODE_STRING RegistryPath) {
   NDIS_PROTOCOL_DRIVER_CHARACTERISTICS Chars;
   NDIS_STATUS Status;
 
@@ -38,13 +37,13 @@ NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
 }
 
 /* Registers the call-manager handlers and the CoNDIS protocol handlers. */
-_Use_decl_annotations_
-NDIS_STATUS CmSetOptions(NDIS_HANDLE NdisDriverHandle, NDIS_HANDLE DriverContext)
-{
+_Use_decl_annotations_ NDIS_STATUS CmSetOptions(NDIS_HANDLE NdisDriverHandle,
+                                                NDIS_HANDLE DriverContext) {
   NDIS_CO_CALL_MANAGER_OPTIONAL_HANDLERS CmHandlers = {
       .Header = {.Type = NDIS_OBJECT_TYPE_CO_CALL_MANAGER_OPTIONAL_HANDLERS,
                  .Revision = NDIS_CO_CALL_MANAGER_OPTIONAL_HANDLERS_REVISION_1,
-                 .Size = NDIS_SIZEOF_CO_CALL_MANAGER_OPTIONAL_HANDLERS_REVISION_1},
+                 .Size =
+                     NDIS_SIZEOF_CO_CALL_MANAGER_OPTIONAL_HANDLERS_REVISION_1},
       .CmCreateVcHandler = CmCreateVc,
       .CmDeleteVcHandler = CmDeleteVc,
       .CmOpenAfHandler = CmOpenAf,
@@ -84,11 +83,9 @@ NDIS_STATUS CmSetOptions(NDIS_HANDLE NdisDriverHandle, NDIS_HANDLE DriverContext
 }
 
 /* Opens the CoNDIS miniport and offers CONTOSO_AF on it. */
-_Use_decl_annotations_
-NDIS_STATUS CmBindAdapter(NDIS_HANDLE ProtocolDriverContext,
-                          NDIS_HANDLE BindContext,
-                          PNDIS_BIND_PARAMETERS BindParameters)
-{
+_Use_decl_annotations_ NDIS_STATUS
+CmBindAdapter(NDIS_HANDLE ProtocolDriverContext, NDIS_HANDLE BindContext,
+              PNDIS_BIND_PARAMETERS BindParameters) {
   static NDIS_MEDIUM Media[] = {NdisMediumCoWan};
   NDIS_OPEN_PARAMETERS Open;
   CO_ADDRESS_FAMILY Af = {CONTOSO_AF, 1, 0};
@@ -98,8 +95,8 @@ NDIS_STATUS CmBindAdapter(NDIS_HANDLE ProtocolDriverContext,
 
   UNREFERENCED_PARAMETER(ProtocolDriverContext);
 
-  Adapter = NdisAllocateMemoryWithTagPriority(CmProtocolHandle, sizeof(*Adapter),
-                                              CM_TAG, NormalPoolPriority);
+  Adapter = NdisAllocateMemoryWithTagPriority(
+      CmProtocolHandle, sizeof(*Adapter), CM_TAG, NormalPoolPriority);
   if (Adapter == NULL)
     return NDIS_STATUS_RESOURCES;
   NdisZeroMemory(Adapter, sizeof(*Adapter));
@@ -131,10 +128,8 @@ NDIS_STATUS CmBindAdapter(NDIS_HANDLE ProtocolDriverContext,
   return Status;
 }
 
-_Use_decl_annotations_
-NDIS_STATUS CmUnbindAdapter(NDIS_HANDLE UnbindContext,
-                            NDIS_HANDLE ProtocolBindingContext)
-{
+_Use_decl_annotations_ NDIS_STATUS
+CmUnbindAdapter(NDIS_HANDLE UnbindContext, NDIS_HANDLE ProtocolBindingContext) {
   PCM_ADAPTER Adapter = (PCM_ADAPTER)ProtocolBindingContext;
   NDIS_STATUS Status;
 
@@ -151,29 +146,25 @@ NDIS_STATUS CmUnbindAdapter(NDIS_HANDLE UnbindContext,
   return Status;
 }
 
-_Use_decl_annotations_
-VOID CmAfRegisterNotify(NDIS_HANDLE ProtocolBindingContext,
-                        PCO_ADDRESS_FAMILY AddressFamily)
-{
+_Use_decl_annotations_ VOID CmAfRegisterNotify(
+    NDIS_HANDLE ProtocolBindingContext, PCO_ADDRESS_FAMILY AddressFamily) {
   /* A call manager opens no address families of its own. */
   UNREFERENCED_PARAMETER(ProtocolBindingContext);
   UNREFERENCED_PARAMETER(AddressFamily);
 }
 
-_Use_decl_annotations_
-VOID CmCoStatus(NDIS_HANDLE ProtocolBindingContext, NDIS_HANDLE ProtocolVcContext,
-                PNDIS_STATUS_INDICATION StatusIndication)
-{
+_Use_decl_annotations_ VOID
+CmCoStatus(NDIS_HANDLE ProtocolBindingContext, NDIS_HANDLE ProtocolVcContext,
+           PNDIS_STATUS_INDICATION StatusIndication) {
   UNREFERENCED_PARAMETER(ProtocolBindingContext);
   UNREFERENCED_PARAMETER(ProtocolVcContext);
   UNREFERENCED_PARAMETER(StatusIndication);
 }
 
-_Use_decl_annotations_
-NDIS_STATUS CmOpenAf(NDIS_HANDLE CallMgrBindingContext,
-                     PCO_ADDRESS_FAMILY AddressFamily, NDIS_HANDLE NdisAfHandle,
-                     PNDIS_HANDLE CallMgrAfContext)
-{
+_Use_decl_annotations_ NDIS_STATUS CmOpenAf(NDIS_HANDLE CallMgrBindingContext,
+                                            PCO_ADDRESS_FAMILY AddressFamily,
+                                            NDIS_HANDLE NdisAfHandle,
+                                            PNDIS_HANDLE CallMgrAfContext) {
   PCM_ADAPTER Adapter = (PCM_ADAPTER)CallMgrBindingContext;
   PCM_AF Af;
 
@@ -195,9 +186,7 @@ NDIS_STATUS CmOpenAf(NDIS_HANDLE CallMgrBindingContext,
   return NDIS_STATUS_SUCCESS;
 }
 
-_Use_decl_annotations_
-NDIS_STATUS CmCloseAf(NDIS_HANDLE CallMgrAfContext)
-{
+_Use_decl_annotations_ NDIS_STATUS CmCloseAf(NDIS_HANDLE CallMgrAfContext) {
   PCM_AF Af = (PCM_AF)CallMgrAfContext;
   PCM_ADAPTER Adapter = Af->Adapter;
 
@@ -209,17 +198,15 @@ NDIS_STATUS CmCloseAf(NDIS_HANDLE CallMgrAfContext)
   return NDIS_STATUS_SUCCESS;
 }
 
-_Use_decl_annotations_
-VOID CmNotifyCloseAfComplete(NDIS_STATUS Status, NDIS_HANDLE CallMgrAfContext)
-{
+_Use_decl_annotations_ VOID
+CmNotifyCloseAfComplete(NDIS_STATUS Status, NDIS_HANDLE CallMgrAfContext) {
   UNREFERENCED_PARAMETER(Status);
   UNREFERENCED_PARAMETER(CallMgrAfContext);
 }
 
-_Use_decl_annotations_
-NDIS_STATUS CmRegisterSap(NDIS_HANDLE CallMgrAfContext, PCO_SAP Sap,
-                          NDIS_HANDLE NdisSapHandle, PNDIS_HANDLE CallMgrSapContext)
-{
+_Use_decl_annotations_ NDIS_STATUS
+CmRegisterSap(NDIS_HANDLE CallMgrAfContext, PCO_SAP Sap,
+              NDIS_HANDLE NdisSapHandle, PNDIS_HANDLE CallMgrSapContext) {
   UNREFERENCED_PARAMETER(Sap);
   UNREFERENCED_PARAMETER(NdisSapHandle);
   /* Incoming calls are not offered: one SAP per AF, keyed by the AF. */
@@ -227,17 +214,15 @@ NDIS_STATUS CmRegisterSap(NDIS_HANDLE CallMgrAfContext, PCO_SAP Sap,
   return NDIS_STATUS_SUCCESS;
 }
 
-_Use_decl_annotations_
-NDIS_STATUS CmDeregisterSap(NDIS_HANDLE CallMgrSapContext)
-{
+_Use_decl_annotations_ NDIS_STATUS
+CmDeregisterSap(NDIS_HANDLE CallMgrSapContext) {
   UNREFERENCED_PARAMETER(CallMgrSapContext);
   return NDIS_STATUS_SUCCESS;
 }
 
-_Use_decl_annotations_
-NDIS_STATUS CmCreateVc(NDIS_HANDLE ProtocolAfContext, NDIS_HANDLE NdisVcHandle,
-                       PNDIS_HANDLE ProtocolVcContext)
-{
+_Use_decl_annotations_ NDIS_STATUS CmCreateVc(NDIS_HANDLE ProtocolAfContext,
+                                              NDIS_HANDLE NdisVcHandle,
+                                              PNDIS_HANDLE ProtocolVcContext) {
   PCM_AF Af = (PCM_AF)ProtocolAfContext;
   PCM_VC Vc;
 
@@ -254,9 +239,7 @@ NDIS_STATUS CmCreateVc(NDIS_HANDLE ProtocolAfContext, NDIS_HANDLE NdisVcHandle,
   return NDIS_STATUS_SUCCESS;
 }
 
-_Use_decl_annotations_
-NDIS_STATUS CmDeleteVc(NDIS_HANDLE ProtocolVcContext)
-{
+_Use_decl_annotations_ NDIS_STATUS CmDeleteVc(NDIS_HANDLE ProtocolVcContext) {
   PCM_VC Vc = (PCM_VC)ProtocolVcContext;
 
   NdisFreeSpinLock(&Vc->Lock);
@@ -264,10 +247,9 @@ NDIS_STATUS CmDeleteVc(NDIS_HANDLE ProtocolVcContext)
   return NDIS_STATUS_SUCCESS;
 }
 
-_Use_decl_annotations_
-NDIS_STATUS CmOidRequest(NDIS_HANDLE ProtocolAfContext, NDIS_HANDLE ProtocolVcContext,
-                         NDIS_HANDLE ProtocolPartyContext, PNDIS_OID_REQUEST OidRequest)
-{
+_Use_decl_annotations_ NDIS_STATUS
+CmOidRequest(NDIS_HANDLE ProtocolAfContext, NDIS_HANDLE ProtocolVcContext,
+             NDIS_HANDLE ProtocolPartyContext, PNDIS_OID_REQUEST OidRequest) {
   UNREFERENCED_PARAMETER(ProtocolAfContext);
   UNREFERENCED_PARAMETER(ProtocolVcContext);
   UNREFERENCED_PARAMETER(ProtocolPartyContext);
@@ -275,11 +257,10 @@ NDIS_STATUS CmOidRequest(NDIS_HANDLE ProtocolAfContext, NDIS_HANDLE ProtocolVcCo
   return NDIS_STATUS_NOT_SUPPORTED;
 }
 
-_Use_decl_annotations_
-VOID CmOidRequestComplete(NDIS_HANDLE ProtocolAfContext, NDIS_HANDLE ProtocolVcContext,
-                          NDIS_HANDLE ProtocolPartyContext, PNDIS_OID_REQUEST OidRequest,
-                          NDIS_STATUS Status)
-{
+_Use_decl_annotations_ VOID CmOidRequestComplete(
+    NDIS_HANDLE ProtocolAfContext, NDIS_HANDLE ProtocolVcContext,
+    NDIS_HANDLE ProtocolPartyContext, PNDIS_OID_REQUEST OidRequest,
+    NDIS_STATUS Status) {
   UNREFERENCED_PARAMETER(ProtocolAfContext);
   UNREFERENCED_PARAMETER(ProtocolVcContext);
   UNREFERENCED_PARAMETER(ProtocolPartyContext);
@@ -287,27 +268,24 @@ VOID CmOidRequestComplete(NDIS_HANDLE ProtocolAfContext, NDIS_HANDLE ProtocolVcC
   UNREFERENCED_PARAMETER(Status);
 }
 
-_Use_decl_annotations_
-NDIS_STATUS CmModifyCallQoS(NDIS_HANDLE CallMgrVcContext,
-                            PCO_CALL_PARAMETERS CallParameters)
-{
+_Use_decl_annotations_ NDIS_STATUS CmModifyCallQoS(
+    NDIS_HANDLE CallMgrVcContext, PCO_CALL_PARAMETERS CallParameters) {
   UNREFERENCED_PARAMETER(CallMgrVcContext);
   UNREFERENCED_PARAMETER(CallParameters);
   return NDIS_STATUS_NOT_SUPPORTED;
 }
 
-_Use_decl_annotations_
-VOID CmIncomingCallComplete(NDIS_STATUS Status, NDIS_HANDLE CallMgrVcContext,
-                            PCO_CALL_PARAMETERS CallParameters)
-{
+_Use_decl_annotations_ VOID
+CmIncomingCallComplete(NDIS_STATUS Status, NDIS_HANDLE CallMgrVcContext,
+                       PCO_CALL_PARAMETERS CallParameters) {
   UNREFERENCED_PARAMETER(Status);
   UNREFERENCED_PARAMETER(CallMgrVcContext);
   UNREFERENCED_PARAMETER(CallParameters);
 }
 
 NDIS_STATUS CmSendSignal(PCM_ADAPTER Adapter, UCHAR Type, ULONG CallRef,
-                         ULONG EndpointRef, const UCHAR *Cause, UINT CauseLength)
-{
+                         ULONG EndpointRef, const UCHAR *Cause,
+                         UINT CauseLength) {
   PCM_SIGNAL_PACKET Packet;
 
   if (CauseLength > CM_MAX_CAUSE_LENGTH)

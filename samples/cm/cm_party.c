@@ -10,8 +10,7 @@
 #include "cm.h"
 
 /* Allocates a party and gives it a free endpoint reference. */
-static PCM_PARTY CmpAllocateParty(PCM_VC Vc, NDIS_HANDLE NdisPartyHandle)
-{
+static PCM_PARTY CmpAllocateParty(PCM_VC Vc, NDIS_HANDLE NdisPartyHandle) {
   PCM_ADAPTER Adapter = Vc->Adapter;
   PCM_PARTY Party;
   ULONG Ref;
@@ -41,8 +40,7 @@ static PCM_PARTY CmpAllocateParty(PCM_VC Vc, NDIS_HANDLE NdisPartyHandle)
   return Party;
 }
 
-static VOID CmpFreeParty(PCM_PARTY Party)
-{
+static VOID CmpFreeParty(PCM_PARTY Party) {
   PCM_ADAPTER Adapter = Party->Vc->Adapter;
 
   NdisAcquireSpinLock(&Adapter->Lock);
@@ -54,8 +52,7 @@ static VOID CmpFreeParty(PCM_PARTY Party)
   NdisFreeToNPagedLookasideList(&CmPartyLookaside, Party);
 }
 
-static VOID CmpUnlinkParty(PCM_VC Vc, PCM_PARTY Party)
-{
+static VOID CmpUnlinkParty(PCM_VC Vc, PCM_PARTY Party) {
   NdisAcquireSpinLock(&Vc->Lock);
   RemoveEntryList(&Party->Link);
   Vc->PartyCount--;
@@ -64,8 +61,7 @@ static VOID CmpUnlinkParty(PCM_VC Vc, PCM_PARTY Party)
 
 /* Finds the party the switch means by (CallRef, EndpointRef) in State. */
 static PCM_PARTY CmpFindParty(PCM_ADAPTER Adapter, ULONG CallRef,
-                              ULONG EndpointRef, CM_PARTY_STATE State)
-{
+                              ULONG EndpointRef, CM_PARTY_STATE State) {
   PCM_PARTY Party;
 
   if (EndpointRef >= CM_MAX_PARTIES)
@@ -82,10 +78,9 @@ static PCM_PARTY CmpFindParty(PCM_ADAPTER Adapter, ULONG CallRef,
 /* Calls                                                                  */
 /* ---------------------------------------------------------------------- */
 
-_Use_decl_annotations_
-NDIS_STATUS CmMakeCall(NDIS_HANDLE CallMgrVcContext, PCO_CALL_PARAMETERS CallParameters,
-                       NDIS_HANDLE NdisPartyHandle, PNDIS_HANDLE CallMgrPartyContext)
-{
+_Use_decl_annotations_ NDIS_STATUS
+CmMakeCall(NDIS_HANDLE CallMgrVcContext, PCO_CALL_PARAMETERS CallParameters,
+           NDIS_HANDLE NdisPartyHandle, PNDIS_HANDLE CallMgrPartyContext) {
   PCM_VC Vc = (PCM_VC)CallMgrVcContext;
   PCM_PARTY Party = NULL;
   NDIS_STATUS Status;
@@ -116,10 +111,9 @@ NDIS_STATUS CmMakeCall(NDIS_HANDLE CallMgrVcContext, PCO_CALL_PARAMETERS CallPar
   return Status;
 }
 
-_Use_decl_annotations_
-VOID CmActivateVcComplete(NDIS_STATUS Status, NDIS_HANDLE CallMgrVcContext,
-                          PCO_CALL_PARAMETERS CallParameters)
-{
+_Use_decl_annotations_ VOID
+CmActivateVcComplete(NDIS_STATUS Status, NDIS_HANDLE CallMgrVcContext,
+                     PCO_CALL_PARAMETERS CallParameters) {
   PCM_VC Vc = (PCM_VC)CallMgrVcContext;
   PCM_PARTY Party = Vc->InitialParty;
 
@@ -135,19 +129,17 @@ VOID CmActivateVcComplete(NDIS_STATUS Status, NDIS_HANDLE CallMgrVcContext,
 }
 
 /* Completes a drop whose ack will never arrive because the call is closing. */
-static VOID CmpFinishUnackedDrop(PCM_VC Vc, PCM_PARTY Party)
-{
+static VOID CmpFinishUnackedDrop(PCM_VC Vc, PCM_PARTY Party) {
   CmpUnlinkParty(Vc, Party);
   CmpFreeParty(Party);
-  // BUG (condis.DropParty): Party was freed on the line above and the completion
-  // reads its handle from freed memory. Complete first, then free.
+  // BUG (condis.DropParty): Party was freed on the line above and the
+  // completion reads its handle from freed memory. Complete first, then free.
   NdisCmDropPartyComplete(NDIS_STATUS_SUCCESS, Party->NdisPartyHandle);
 }
 
-_Use_decl_annotations_
-NDIS_STATUS CmCloseCall(NDIS_HANDLE CallMgrVcContext, NDIS_HANDLE CallMgrPartyContext,
-                        PVOID CloseData, UINT Size)
-{
+_Use_decl_annotations_ NDIS_STATUS CmCloseCall(NDIS_HANDLE CallMgrVcContext,
+                                               NDIS_HANDLE CallMgrPartyContext,
+                                               PVOID CloseData, UINT Size) {
   PCM_VC Vc = (PCM_VC)CallMgrVcContext;
   PCM_PARTY Last = (PCM_PARTY)CallMgrPartyContext;
   PLIST_ENTRY Entry;
@@ -161,7 +153,8 @@ NDIS_STATUS CmCloseCall(NDIS_HANDLE CallMgrVcContext, NDIS_HANDLE CallMgrPartyCo
   for (;;) {
     Party = NULL;
     NdisAcquireSpinLock(&Vc->Lock);
-    for (Entry = Vc->PartyList.Flink; Entry != &Vc->PartyList; Entry = Entry->Flink) {
+    for (Entry = Vc->PartyList.Flink; Entry != &Vc->PartyList;
+         Entry = Entry->Flink) {
       PCM_PARTY Candidate = CONTAINING_RECORD(Entry, CM_PARTY, Link);
 
       if (Candidate->State == CmPartyDropSent) {
@@ -188,9 +181,8 @@ NDIS_STATUS CmCloseCall(NDIS_HANDLE CallMgrVcContext, NDIS_HANDLE CallMgrPartyCo
   return Status;
 }
 
-_Use_decl_annotations_
-VOID CmDeactivateVcComplete(NDIS_STATUS Status, NDIS_HANDLE CallMgrVcContext)
-{
+_Use_decl_annotations_ VOID
+CmDeactivateVcComplete(NDIS_STATUS Status, NDIS_HANDLE CallMgrVcContext) {
   PCM_VC Vc = (PCM_VC)CallMgrVcContext;
   PCM_PARTY Last = Vc->ClosingParty;
 
@@ -207,10 +199,9 @@ VOID CmDeactivateVcComplete(NDIS_STATUS Status, NDIS_HANDLE CallMgrVcContext)
 /* Parties                                                                */
 /* ---------------------------------------------------------------------- */
 
-_Use_decl_annotations_
-NDIS_STATUS CmAddParty(NDIS_HANDLE CallMgrVcContext, PCO_CALL_PARAMETERS CallParameters,
-                       NDIS_HANDLE NdisPartyHandle, PNDIS_HANDLE CallMgrPartyContext)
-{
+_Use_decl_annotations_ NDIS_STATUS
+CmAddParty(NDIS_HANDLE CallMgrVcContext, PCO_CALL_PARAMETERS CallParameters,
+           NDIS_HANDLE NdisPartyHandle, PNDIS_HANDLE CallMgrPartyContext) {
   PCM_VC Vc = (PCM_VC)CallMgrVcContext;
   PCM_PARTY Party;
   NDIS_STATUS Status;
@@ -239,8 +230,7 @@ NDIS_STATUS CmAddParty(NDIS_HANDLE CallMgrVcContext, PCO_CALL_PARAMETERS CallPar
   return NDIS_STATUS_PENDING;
 }
 
-static VOID CmpHandleAddPartyAck(PCM_ADAPTER Adapter, PCM_SIGNAL_MESSAGE Msg)
-{
+static VOID CmpHandleAddPartyAck(PCM_ADAPTER Adapter, PCM_SIGNAL_MESSAGE Msg) {
   PCM_PARTY Party;
 
   Party = CmpFindParty(Adapter, Msg->CallRef, Msg->EndpointRef, CmPartyAdding);
@@ -248,18 +238,20 @@ static VOID CmpHandleAddPartyAck(PCM_ADAPTER Adapter, PCM_SIGNAL_MESSAGE Msg)
     return;
 
   if (Msg->CauseLength != 0) {
-    NdisCmAddPartyComplete(NDIS_STATUS_FAILURE, Party->NdisPartyHandle, NULL, NULL);
+    NdisCmAddPartyComplete(NDIS_STATUS_FAILURE, Party->NdisPartyHandle, NULL,
+                           NULL);
     CmpUnlinkParty(Party->Vc, Party);
     CmpFreeParty(Party);
     return;
   }
   Party->State = CmPartyConnected;
-  NdisCmAddPartyComplete(NDIS_STATUS_SUCCESS, Party->NdisPartyHandle, Party, NULL);
+  NdisCmAddPartyComplete(NDIS_STATUS_SUCCESS, Party->NdisPartyHandle, Party,
+                         NULL);
 }
 
-static VOID CmpQueueDropWork(PCM_PARTY Party)
-{
-  Party->DropWorkItem = NdisAllocateIoWorkItem(Party->Vc->Adapter->NdisBindingHandle);
+static VOID CmpQueueDropWork(PCM_PARTY Party) {
+  Party->DropWorkItem =
+      NdisAllocateIoWorkItem(Party->Vc->Adapter->NdisBindingHandle);
   if (Party->DropWorkItem == NULL) {
     KdPrint(("CSCM: no work item for party %p, drop deferred\n", Party));
     return;
@@ -267,9 +259,8 @@ static VOID CmpQueueDropWork(PCM_PARTY Party)
   NdisQueueIoWorkItem(Party->DropWorkItem, CmDropPartyWorker, Party);
 }
 
-_Use_decl_annotations_
-NDIS_STATUS CmDropParty(NDIS_HANDLE CallMgrPartyContext, PVOID CloseData, UINT Size)
-{
+_Use_decl_annotations_ NDIS_STATUS CmDropParty(NDIS_HANDLE CallMgrPartyContext,
+                                               PVOID CloseData, UINT Size) {
   PCM_PARTY Party = (PCM_PARTY)CallMgrPartyContext;
   PCM_VC Vc = Party->Vc;
   BOOLEAN RemoteGone;
@@ -296,14 +287,14 @@ NDIS_STATUS CmDropParty(NDIS_HANDLE CallMgrPartyContext, PVOID CloseData, UINT S
   }
 
   CmpQueueDropWork(Party);
-  // BUG (condis.DropParty): pends even when CmpQueueDropWork got no work item; nothing
-  // completes this drop and NdisClDropParty hangs. Fail it synchronously instead.
+  // BUG (condis.DropParty): pends even when CmpQueueDropWork got no work item;
+  // nothing completes this drop and NdisClDropParty hangs. Fail it
+  // synchronously instead.
   return NDIS_STATUS_PENDING;
 }
 
-_Use_decl_annotations_
-VOID CmDropPartyWorker(PVOID WorkItemContext, NDIS_HANDLE NdisIoWorkItemHandle)
-{
+_Use_decl_annotations_ VOID
+CmDropPartyWorker(PVOID WorkItemContext, NDIS_HANDLE NdisIoWorkItemHandle) {
   PCM_PARTY Party = (PCM_PARTY)WorkItemContext;
   PCM_VC Vc = Party->Vc;
   PCM_ADAPTER Adapter = Vc->Adapter;
@@ -340,12 +331,12 @@ VOID CmDropPartyWorker(PVOID WorkItemContext, NDIS_HANDLE NdisIoWorkItemHandle)
 /* Signalling receive path                                                */
 /* ---------------------------------------------------------------------- */
 
-static VOID CmpHandleDropPartyAck(PCM_ADAPTER Adapter, PCM_SIGNAL_MESSAGE Msg)
-{
+static VOID CmpHandleDropPartyAck(PCM_ADAPTER Adapter, PCM_SIGNAL_MESSAGE Msg) {
   PCM_PARTY Party;
   PCM_VC Vc;
 
-  Party = CmpFindParty(Adapter, Msg->CallRef, Msg->EndpointRef, CmPartyDropSent);
+  Party =
+      CmpFindParty(Adapter, Msg->CallRef, Msg->EndpointRef, CmPartyDropSent);
   if (Party == NULL)
     return;
   Vc = Party->Vc;
@@ -359,22 +350,23 @@ static VOID CmpHandleDropPartyAck(PCM_ADAPTER Adapter, PCM_SIGNAL_MESSAGE Msg)
   }
 
   CmpUnlinkParty(Vc, Party);
-  // BUG (condis.DropParty): a refused drop was already completed above (that branch
-  // does not return), so this completes the same drop a second time.
+  // BUG (condis.DropParty): a refused drop was already completed above (that
+  // branch does not return), so this completes the same drop a second time.
   NdisCmDropPartyComplete(NDIS_STATUS_SUCCESS, Party->NdisPartyHandle);
   CmpFreeParty(Party);
 }
 
 /* The switch released a leaf on its own: tell the client. */
-static VOID CmpHandleRemoteDropParty(PCM_ADAPTER Adapter, PCM_SIGNAL_MESSAGE Msg)
-{
+static VOID CmpHandleRemoteDropParty(PCM_ADAPTER Adapter,
+                                     PCM_SIGNAL_MESSAGE Msg) {
   PCM_PARTY Party;
   PCM_VC Vc;
   PVOID Cause = NULL;
   UINT CauseLength = Msg->CauseLength;
   BOOLEAN LastParty;
 
-  Party = CmpFindParty(Adapter, Msg->CallRef, Msg->EndpointRef, CmPartyConnected);
+  Party =
+      CmpFindParty(Adapter, Msg->CallRef, Msg->EndpointRef, CmPartyConnected);
   if (Party == NULL)
     return;
   Vc = Party->Vc;
@@ -386,24 +378,23 @@ static VOID CmpHandleRemoteDropParty(PCM_ADAPTER Adapter, PCM_SIGNAL_MESSAGE Msg
 
   if (LastParty) {
     /* The last leaf takes the call with it. */
-    NdisCmDispatchIncomingCloseCall(NDIS_STATUS_SUCCESS, Vc->NdisVcHandle, NULL, 0);
+    NdisCmDispatchIncomingCloseCall(NDIS_STATUS_SUCCESS, Vc->NdisVcHandle, NULL,
+                                    0);
     return;
   }
 
   if (CauseLength <= CM_MAX_CAUSE_LENGTH)
     Cause = Msg->Cause;
-  // BUG (condis.DropParty): an over-long cause leaves Cause NULL but CauseLength
-  // non-zero. Pass a zero length with the NULL buffer.
-  NdisCmDispatchIncomingDropParty(NDIS_STATUS_SUCCESS, Party->NdisPartyHandle, Cause,
-                                  CauseLength);
+  // BUG (condis.DropParty): an over-long cause leaves Cause NULL but
+  // CauseLength non-zero. Pass a zero length with the NULL buffer.
+  NdisCmDispatchIncomingDropParty(NDIS_STATUS_SUCCESS, Party->NdisPartyHandle,
+                                  Cause, CauseLength);
 }
 
-_Use_decl_annotations_
-VOID CmReceiveNetBufferLists(NDIS_HANDLE ProtocolBindingContext,
-                             NDIS_HANDLE ProtocolVcContext,
-                             PNET_BUFFER_LIST NetBufferLists,
-                             ULONG NumberOfNetBufferLists, ULONG ReceiveFlags)
-{
+_Use_decl_annotations_ VOID CmReceiveNetBufferLists(
+    NDIS_HANDLE ProtocolBindingContext, NDIS_HANDLE ProtocolVcContext,
+    PNET_BUFFER_LIST NetBufferLists, ULONG NumberOfNetBufferLists,
+    ULONG ReceiveFlags) {
   PCM_ADAPTER Adapter = (PCM_ADAPTER)ProtocolBindingContext;
   PNET_BUFFER_LIST Nbl;
 
@@ -432,11 +423,9 @@ VOID CmReceiveNetBufferLists(NDIS_HANDLE ProtocolBindingContext,
   }
 }
 
-_Use_decl_annotations_
-VOID CmSendNetBufferListsComplete(NDIS_HANDLE ProtocolVcContext,
-                                  PNET_BUFFER_LIST NetBufferLists,
-                                  ULONG SendCompleteFlags)
-{
+_Use_decl_annotations_ VOID CmSendNetBufferListsComplete(
+    NDIS_HANDLE ProtocolVcContext, PNET_BUFFER_LIST NetBufferLists,
+    ULONG SendCompleteFlags) {
   PNET_BUFFER_LIST Nbl, Next;
 
   UNREFERENCED_PARAMETER(ProtocolVcContext);

@@ -25,8 +25,8 @@
 typedef struct _MCM_HW {
   ULONG Command;
   ULONG LegStatus[MCM_MAX_LEGS];
-  ULONG FaultedLeg;     /* leg number + 1, 0 if none */
-  ULONG IncomingCall;   /* non-zero when the network offers a call */
+  ULONG FaultedLeg;   /* leg number + 1, 0 if none */
+  ULONG IncomingCall; /* non-zero when the network offers a call */
   ULONG CellsSent[MCM_MAX_LEGS];
 } MCM_HW, *PMCM_HW;
 
@@ -34,12 +34,12 @@ typedef struct _MCM_ADAPTER MCM_ADAPTER, *PMCM_ADAPTER;
 typedef struct _MCM_VC MCM_VC, *PMCM_VC;
 
 typedef struct _MCM_PARTY {
-  LIST_ENTRY Link;             /* on MCM_VC.PartyList, under MCM_ADAPTER.Lock */
-  LIST_ENTRY DropLink;         /* on MCM_ADAPTER.PendingDropList while dropping */
+  LIST_ENTRY Link;     /* on MCM_VC.PartyList, under MCM_ADAPTER.Lock */
+  LIST_ENTRY DropLink; /* on MCM_ADAPTER.PendingDropList while dropping */
   PMCM_VC Vc;
   NDIS_HANDLE NdisPartyHandle;
   ULONG LegId;
-  ULONG Ticks;                 /* timer ticks spent waiting for the SAR */
+  ULONG Ticks; /* timer ticks spent waiting for the SAR */
 } MCM_PARTY, *PMCM_PARTY;
 
 struct _MCM_VC {
@@ -65,14 +65,15 @@ struct _MCM_ADAPTER {
   NDIS_HANDLE MiniportAdapterHandle;
   NDIS_HANDLE NdisAfHandle;
   NDIS_HANDLE NdisSapHandle;
-  PMCM_VC MultipointVc;        /* the one point-to-multipoint call */
+  PMCM_VC MultipointVc; /* the one point-to-multipoint call */
   NDIS_SPIN_LOCK Lock;
   LIST_ENTRY PendingDropList;
   NDIS_HANDLE DropTimer;
   BOOLEAN DropTimerArmed;
   ULONG NextLeg;
   PMCM_HW Hw;
-  NDIS_OID_REQUEST AccountingRequest; /* one final-accounting report at a time */
+  /* One final-accounting report to the client at a time. */
+  NDIS_OID_REQUEST AccountingRequest;
   MCM_LEAF_RECORD AccountingRecord;
 };
 
@@ -113,9 +114,8 @@ MINIPORT_CO_OID_REQUEST McmCoOidRequest;
 /* Driver and miniport                                                    */
 /* ---------------------------------------------------------------------- */
 
-_Use_decl_annotations_
-NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
-{
+_Use_decl_annotations_ NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject,
+                                            PUNICODE_STRING RegistryPath) {
   NDIS_MINIPORT_DRIVER_CHARACTERISTICS Chars;
 
   NdisZeroMemory(&Chars, sizeof(Chars));
@@ -133,9 +133,8 @@ NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
 }
 
 /* Registers the call-manager half and the CoNDIS miniport half. */
-_Use_decl_annotations_
-NDIS_STATUS McmSetOptions(NDIS_HANDLE NdisDriverHandle, NDIS_HANDLE DriverContext)
-{
+_Use_decl_annotations_ NDIS_STATUS McmSetOptions(NDIS_HANDLE NdisDriverHandle,
+                                                 NDIS_HANDLE DriverContext) {
   NDIS_CO_CALL_MANAGER_OPTIONAL_HANDLERS CmHandlers;
   NDIS_MINIPORT_CO_CHARACTERISTICS CoChars;
   NDIS_STATUS Status;
@@ -144,8 +143,10 @@ NDIS_STATUS McmSetOptions(NDIS_HANDLE NdisDriverHandle, NDIS_HANDLE DriverContex
 
   NdisZeroMemory(&CmHandlers, sizeof(CmHandlers));
   CmHandlers.Header.Type = NDIS_OBJECT_TYPE_CO_CALL_MANAGER_OPTIONAL_HANDLERS;
-  CmHandlers.Header.Revision = NDIS_CO_CALL_MANAGER_OPTIONAL_HANDLERS_REVISION_1;
-  CmHandlers.Header.Size = NDIS_SIZEOF_CO_CALL_MANAGER_OPTIONAL_HANDLERS_REVISION_1;
+  CmHandlers.Header.Revision =
+      NDIS_CO_CALL_MANAGER_OPTIONAL_HANDLERS_REVISION_1;
+  CmHandlers.Header.Size =
+      NDIS_SIZEOF_CO_CALL_MANAGER_OPTIONAL_HANDLERS_REVISION_1;
   CmHandlers.CmCreateVcHandler = McmCmCreateVc;
   CmHandlers.CmDeleteVcHandler = McmCmDeleteVc;
   CmHandlers.CmOpenAfHandler = McmOpenAf;
@@ -180,11 +181,9 @@ NDIS_STATUS McmSetOptions(NDIS_HANDLE NdisDriverHandle, NDIS_HANDLE DriverContex
   return NdisSetOptionalHandlers(NdisDriverHandle, &CoChars.Header);
 }
 
-_Use_decl_annotations_
-NDIS_STATUS McmInitializeEx(NDIS_HANDLE NdisMiniportHandle,
-                            NDIS_HANDLE MiniportDriverContext,
-                            PNDIS_MINIPORT_INIT_PARAMETERS MiniportInitParameters)
-{
+_Use_decl_annotations_ NDIS_STATUS McmInitializeEx(
+    NDIS_HANDLE NdisMiniportHandle, NDIS_HANDLE MiniportDriverContext,
+    PNDIS_MINIPORT_INIT_PARAMETERS MiniportInitParameters) {
   NDIS_TIMER_CHARACTERISTICS Timer;
   CO_ADDRESS_FAMILY Af = {CONTOSO_AF, 1, 0};
   PMCM_ADAPTER Adapter;
@@ -193,8 +192,8 @@ NDIS_STATUS McmInitializeEx(NDIS_HANDLE NdisMiniportHandle,
   UNREFERENCED_PARAMETER(MiniportDriverContext);
   UNREFERENCED_PARAMETER(MiniportInitParameters);
 
-  Adapter = NdisAllocateMemoryWithTagPriority(NdisMiniportHandle, sizeof(*Adapter),
-                                              MCM_TAG, NormalPoolPriority);
+  Adapter = NdisAllocateMemoryWithTagPriority(
+      NdisMiniportHandle, sizeof(*Adapter), MCM_TAG, NormalPoolPriority);
   if (Adapter == NULL)
     return NDIS_STATUS_RESOURCES;
   NdisZeroMemory(Adapter, sizeof(*Adapter));
@@ -205,8 +204,8 @@ NDIS_STATUS McmInitializeEx(NDIS_HANDLE NdisMiniportHandle,
   Adapter->AccountingRequest.Header.Revision = NDIS_OID_REQUEST_REVISION_1;
   Adapter->AccountingRequest.Header.Size = NDIS_SIZEOF_OID_REQUEST_REVISION_1;
 
-  Adapter->Hw = NdisAllocateMemoryWithTagPriority(NdisMiniportHandle, sizeof(MCM_HW),
-                                                  MCM_TAG, NormalPoolPriority);
+  Adapter->Hw = NdisAllocateMemoryWithTagPriority(
+      NdisMiniportHandle, sizeof(MCM_HW), MCM_TAG, NormalPoolPriority);
   if (Adapter->Hw == NULL) {
     Status = NDIS_STATUS_RESOURCES;
     goto Fail;
@@ -220,7 +219,8 @@ NDIS_STATUS McmInitializeEx(NDIS_HANDLE NdisMiniportHandle,
   Timer.AllocationTag = MCM_TAG;
   Timer.TimerFunction = McmDropTimer;
   Timer.FunctionContext = Adapter;
-  Status = NdisAllocateTimerObject(NdisMiniportHandle, &Timer, &Adapter->DropTimer);
+  Status =
+      NdisAllocateTimerObject(NdisMiniportHandle, &Timer, &Adapter->DropTimer);
   if (Status != NDIS_STATUS_SUCCESS)
     goto Fail;
 
@@ -239,9 +239,8 @@ Fail:
   return Status;
 }
 
-_Use_decl_annotations_
-VOID McmHaltEx(NDIS_HANDLE MiniportAdapterContext, NDIS_HALT_ACTION HaltAction)
-{
+_Use_decl_annotations_ VOID McmHaltEx(NDIS_HANDLE MiniportAdapterContext,
+                                      NDIS_HALT_ACTION HaltAction) {
   PMCM_ADAPTER Adapter = (PMCM_ADAPTER)MiniportAdapterContext;
 
   UNREFERENCED_PARAMETER(HaltAction);
@@ -258,8 +257,7 @@ VOID McmHaltEx(NDIS_HANDLE MiniportAdapterContext, NDIS_HALT_ACTION HaltAction)
 /* ---------------------------------------------------------------------- */
 
 static PMCM_PARTY McmpAllocateParty(PMCM_ADAPTER Adapter, PMCM_VC Vc,
-                                    NDIS_HANDLE NdisPartyHandle)
-{
+                                    NDIS_HANDLE NdisPartyHandle) {
   PMCM_PARTY Party;
 
   Party = NdisAllocateMemoryWithTagPriority(Adapter->MiniportAdapterHandle,
@@ -280,16 +278,14 @@ static PMCM_PARTY McmpAllocateParty(PMCM_ADAPTER Adapter, PMCM_VC Vc,
   return Party;
 }
 
-static VOID McmpUnlinkParty(PMCM_ADAPTER Adapter, PMCM_PARTY Party)
-{
+static VOID McmpUnlinkParty(PMCM_ADAPTER Adapter, PMCM_PARTY Party) {
   NdisAcquireSpinLock(&Adapter->Lock);
   RemoveEntryList(&Party->Link);
   Party->Vc->PartyCount--;
   NdisReleaseSpinLock(&Adapter->Lock);
 }
 
-static VOID McmpFreeParty(PMCM_ADAPTER Adapter, PMCM_PARTY Party)
-{
+static VOID McmpFreeParty(PMCM_ADAPTER Adapter, PMCM_PARTY Party) {
   UNREFERENCED_PARAMETER(Adapter);
   NdisFreeMemory(Party, sizeof(*Party), 0);
 }
@@ -297,21 +293,19 @@ static VOID McmpFreeParty(PMCM_ADAPTER Adapter, PMCM_PARTY Party)
 /* Asks the SAR to release a party's leg. NDIS_STATUS_SUCCESS: the leg was
  * idle and is gone. NDIS_STATUS_PENDING: the SAR releases it in the
  * background and clears MCM_LEG_ACTIVE in LegStatus when done. */
-static NDIS_STATUS McmpHwReleaseLeg(PMCM_ADAPTER Adapter, PMCM_PARTY Party)
-{
+static NDIS_STATUS McmpHwReleaseLeg(PMCM_ADAPTER Adapter, PMCM_PARTY Party) {
   if ((Adapter->Hw->LegStatus[Party->LegId] & MCM_LEG_ACTIVE) == 0)
     return NDIS_STATUS_SUCCESS;
   Adapter->Hw->Command = MCM_CMD_RELEASE_LEG | Party->LegId;
   return NDIS_STATUS_PENDING;
 }
 
-static BOOLEAN McmpHwLegReleased(PMCM_ADAPTER Adapter, PMCM_PARTY Party)
-{
-  return (BOOLEAN)((Adapter->Hw->LegStatus[Party->LegId] & MCM_LEG_ACTIVE) == 0);
+static BOOLEAN McmpHwLegReleased(PMCM_ADAPTER Adapter, PMCM_PARTY Party) {
+  return (BOOLEAN)((Adapter->Hw->LegStatus[Party->LegId] & MCM_LEG_ACTIVE) ==
+                   0);
 }
 
-static VOID McmpArmDropTimer(PMCM_ADAPTER Adapter)
-{
+static VOID McmpArmDropTimer(PMCM_ADAPTER Adapter) {
   LARGE_INTEGER DueTime;
 
   DueTime.QuadPart = -(LONGLONG)MCM_DROP_POLL_MS * 10000;
@@ -319,13 +313,13 @@ static VOID McmpArmDropTimer(PMCM_ADAPTER Adapter)
 }
 
 /* Sends the client the current state of a leaf that stays on the call. */
-static VOID McmpReportPartyStatus(PMCM_ADAPTER Adapter, PMCM_PARTY Party)
-{
+static VOID McmpReportPartyStatus(PMCM_ADAPTER Adapter, PMCM_PARTY Party) {
   PMCM_STATUS_REQUEST Req;
   NDIS_STATUS Status;
 
   Req = NdisAllocateMemoryWithTagPriority(Adapter->MiniportAdapterHandle,
-                                          sizeof(*Req), MCM_TAG, NormalPoolPriority);
+                                          sizeof(*Req), MCM_TAG,
+                                          NormalPoolPriority);
   if (Req == NULL)
     return;
   NdisZeroMemory(Req, sizeof(*Req));
@@ -345,10 +339,9 @@ static VOID McmpReportPartyStatus(PMCM_ADAPTER Adapter, PMCM_PARTY Party)
     NdisFreeMemory(Req, sizeof(*Req), 0);
 }
 
-_Use_decl_annotations_
-NDIS_STATUS McmAddParty(NDIS_HANDLE CallMgrVcContext, PCO_CALL_PARAMETERS CallParameters,
-                        NDIS_HANDLE NdisPartyHandle, PNDIS_HANDLE CallMgrPartyContext)
-{
+_Use_decl_annotations_ NDIS_STATUS
+McmAddParty(NDIS_HANDLE CallMgrVcContext, PCO_CALL_PARAMETERS CallParameters,
+            NDIS_HANDLE NdisPartyHandle, PNDIS_HANDLE CallMgrPartyContext) {
   PMCM_VC Vc = (PMCM_VC)CallMgrVcContext;
   PMCM_PARTY Party;
 
@@ -362,9 +355,8 @@ NDIS_STATUS McmAddParty(NDIS_HANDLE CallMgrVcContext, PCO_CALL_PARAMETERS CallPa
   return NDIS_STATUS_SUCCESS;
 }
 
-_Use_decl_annotations_
-NDIS_STATUS McmDropParty(NDIS_HANDLE CallMgrPartyContext, PVOID CloseData, UINT Size)
-{
+_Use_decl_annotations_ NDIS_STATUS McmDropParty(NDIS_HANDLE CallMgrPartyContext,
+                                                PVOID CloseData, UINT Size) {
   PMCM_PARTY Party = (PMCM_PARTY)CallMgrPartyContext;
   PMCM_ADAPTER Adapter = Party->Vc->Adapter;
   BOOLEAN Arm;
@@ -374,8 +366,8 @@ NDIS_STATUS McmDropParty(NDIS_HANDLE CallMgrPartyContext, PVOID CloseData, UINT 
 
   if (McmpHwReleaseLeg(Adapter, Party) == NDIS_STATUS_SUCCESS) {
     McmpUnlinkParty(Adapter, Party);
-    // BUG (condis.DropParty): this drop returns NDIS_STATUS_SUCCESS below, so NDIS
-    // completes it; completing it here as well completes it twice.
+    // BUG (condis.DropParty): this drop returns NDIS_STATUS_SUCCESS below, so
+    // NDIS completes it; completing it here as well completes it twice.
     NdisMCmDropPartyComplete(NDIS_STATUS_SUCCESS, Party->NdisPartyHandle);
     McmpFreeParty(Adapter, Party);
     return NDIS_STATUS_SUCCESS;
@@ -395,8 +387,7 @@ NDIS_STATUS McmDropParty(NDIS_HANDLE CallMgrPartyContext, PVOID CloseData, UINT 
 }
 
 /* The SAR confirmed the release of a pended drop. */
-static VOID McmpCompleteReleasedDrop(PMCM_ADAPTER Adapter, PMCM_PARTY Party)
-{
+static VOID McmpCompleteReleasedDrop(PMCM_ADAPTER Adapter, PMCM_PARTY Party) {
   NDIS_HANDLE VcHandle = Party->Vc->NdisVcHandle;
 
   McmpUnlinkParty(Adapter, Party);
@@ -407,19 +398,20 @@ static VOID McmpCompleteReleasedDrop(PMCM_ADAPTER Adapter, PMCM_PARTY Party)
   Adapter->AccountingRecord.CellsSent = Adapter->Hw->CellsSent[Party->LegId];
   Adapter->AccountingRequest.Oid = OID_CONTOSO_LEAF_ACCOUNTING;
   Adapter->AccountingRequest.InformationBuffer = &Adapter->AccountingRecord;
-  Adapter->AccountingRequest.InformationBufferLength = sizeof(Adapter->AccountingRecord);
-  // BUG (condis.DropParty): the party handle died with the successful completion
-  // above. Send the accounting report before completing the drop.
+  Adapter->AccountingRequest.InformationBufferLength =
+      sizeof(Adapter->AccountingRecord);
+  // BUG (condis.DropParty): the party handle died with the successful
+  // completion above. Send the accounting report before completing the drop.
   NdisMCmOidRequest(Adapter->NdisAfHandle, VcHandle, Party->NdisPartyHandle,
                     &Adapter->AccountingRequest);
 
   McmpFreeParty(Adapter, Party);
 }
 
-_Use_decl_annotations_
-VOID McmDropTimer(PVOID SystemSpecific1, PVOID FunctionContext,
-                  PVOID SystemSpecific2, PVOID SystemSpecific3)
-{
+_Use_decl_annotations_ VOID McmDropTimer(PVOID SystemSpecific1,
+                                         PVOID FunctionContext,
+                                         PVOID SystemSpecific2,
+                                         PVOID SystemSpecific3) {
   PMCM_ADAPTER Adapter = (PMCM_ADAPTER)FunctionContext;
   LIST_ENTRY Released, TimedOut;
   PLIST_ENTRY Entry, Next;
@@ -434,8 +426,8 @@ VOID McmDropTimer(PVOID SystemSpecific1, PVOID FunctionContext,
   InitializeListHead(&TimedOut);
 
   NdisDprAcquireSpinLock(&Adapter->Lock);
-  for (Entry = Adapter->PendingDropList.Flink; Entry != &Adapter->PendingDropList;
-       Entry = Next) {
+  for (Entry = Adapter->PendingDropList.Flink;
+       Entry != &Adapter->PendingDropList; Entry = Next) {
     Next = Entry->Flink;
     Party = CONTAINING_RECORD(Entry, MCM_PARTY, DropLink);
     if (McmpHwLegReleased(Adapter, Party)) {
@@ -453,7 +445,8 @@ VOID McmDropTimer(PVOID SystemSpecific1, PVOID FunctionContext,
   while (!IsListEmpty(&Released)) {
     Entry = Released.Flink;
     RemoveEntryList(Entry);
-    McmpCompleteReleasedDrop(Adapter, CONTAINING_RECORD(Entry, MCM_PARTY, DropLink));
+    McmpCompleteReleasedDrop(Adapter,
+                             CONTAINING_RECORD(Entry, MCM_PARTY, DropLink));
   }
 
   while (!IsListEmpty(&TimedOut)) {
@@ -472,8 +465,7 @@ VOID McmDropTimer(PVOID SystemSpecific1, PVOID FunctionContext,
 
 /* The call is closing: force every leg of Vc that is still being dropped
  * and complete those drops now. */
-static VOID McmpFlushPendingDrops(PMCM_ADAPTER Adapter, PMCM_VC Vc)
-{
+static VOID McmpFlushPendingDrops(PMCM_ADAPTER Adapter, PMCM_VC Vc) {
   PLIST_ENTRY Entry;
   PMCM_PARTY Party;
   NDIS_STATUS Status;
@@ -481,8 +473,8 @@ static VOID McmpFlushPendingDrops(PMCM_ADAPTER Adapter, PMCM_VC Vc)
   for (;;) {
     Party = NULL;
     NdisAcquireSpinLock(&Adapter->Lock);
-    for (Entry = Adapter->PendingDropList.Flink; Entry != &Adapter->PendingDropList;
-         Entry = Entry->Flink) {
+    for (Entry = Adapter->PendingDropList.Flink;
+         Entry != &Adapter->PendingDropList; Entry = Entry->Flink) {
       PMCM_PARTY Candidate = CONTAINING_RECORD(Entry, MCM_PARTY, DropLink);
 
       if (Candidate->Vc == Vc) {
@@ -497,8 +489,9 @@ static VOID McmpFlushPendingDrops(PMCM_ADAPTER Adapter, PMCM_VC Vc)
 
     Status = McmpHwReleaseLeg(Adapter, Party);
     McmpUnlinkParty(Adapter, Party);
-    // BUG (condis.DropParty): McmpHwReleaseLeg may return NDIS_STATUS_PENDING, and
-    // that is forwarded as the drop's final status. Complete with NDIS_STATUS_SUCCESS.
+    // BUG (condis.DropParty): McmpHwReleaseLeg may return NDIS_STATUS_PENDING,
+    // and that is forwarded as the drop's final status. Complete with
+    // NDIS_STATUS_SUCCESS.
     NdisMCmDropPartyComplete(Status, Party->NdisPartyHandle);
     McmpFreeParty(Adapter, Party);
   }
@@ -509,14 +502,15 @@ static VOID McmpFlushPendingDrops(PMCM_ADAPTER Adapter, PMCM_VC Vc)
 /* ---------------------------------------------------------------------- */
 
 /* The network released a leg on its own. */
-static VOID McmpIndicateLegFault(PMCM_ADAPTER Adapter, PMCM_VC Vc, ULONG LegId)
-{
+static VOID McmpIndicateLegFault(PMCM_ADAPTER Adapter, PMCM_VC Vc,
+                                 ULONG LegId) {
   PLIST_ENTRY Entry;
   PMCM_PARTY Party = NULL;
   BOOLEAN LastParty = FALSE;
 
   NdisDprAcquireSpinLock(&Adapter->Lock);
-  for (Entry = Vc->PartyList.Flink; Entry != &Vc->PartyList; Entry = Entry->Flink) {
+  for (Entry = Vc->PartyList.Flink; Entry != &Vc->PartyList;
+       Entry = Entry->Flink) {
     PMCM_PARTY Candidate = CONTAINING_RECORD(Entry, MCM_PARTY, Link);
 
     if (Candidate->LegId == LegId) {
@@ -530,31 +524,31 @@ static VOID McmpIndicateLegFault(PMCM_ADAPTER Adapter, PMCM_VC Vc, ULONG LegId)
     return;
 
   if (LastParty)
-    NdisMCmDispatchIncomingCloseCall(NDIS_STATUS_SUCCESS, Vc->NdisVcHandle, NULL, 0);
-  else
-    NdisMCmDispatchIncomingDropParty(NDIS_STATUS_SUCCESS, Party->NdisPartyHandle,
+    NdisMCmDispatchIncomingCloseCall(NDIS_STATUS_SUCCESS, Vc->NdisVcHandle,
                                      NULL, 0);
+  else
+    NdisMCmDispatchIncomingDropParty(NDIS_STATUS_SUCCESS,
+                                     Party->NdisPartyHandle, NULL, 0);
 }
 
 /* The network offers a point-to-point call on the registered SAP. */
-static VOID McmpIndicateIncomingCall(PMCM_ADAPTER Adapter)
-{
+static VOID McmpIndicateIncomingCall(PMCM_ADAPTER Adapter) {
   static CO_CALL_PARAMETERS Params;
   PMCM_VC Vc;
   NDIS_STATUS Status;
 
   if (Adapter->NdisSapHandle == NULL)
     return;
-  Vc = NdisAllocateMemoryWithTagPriority(Adapter->MiniportAdapterHandle, sizeof(*Vc),
-                                         MCM_TAG, NormalPoolPriority);
+  Vc = NdisAllocateMemoryWithTagPriority(
+      Adapter->MiniportAdapterHandle, sizeof(*Vc), MCM_TAG, NormalPoolPriority);
   if (Vc == NULL)
     return;
   NdisZeroMemory(Vc, sizeof(*Vc));
   Vc->Adapter = Adapter;
   InitializeListHead(&Vc->PartyList);
 
-  Status = NdisMCmCreateVc(Adapter->MiniportAdapterHandle, Adapter->NdisAfHandle,
-                           Vc, &Vc->NdisVcHandle);
+  Status = NdisMCmCreateVc(Adapter->MiniportAdapterHandle,
+                           Adapter->NdisAfHandle, Vc, &Vc->NdisVcHandle);
   if (Status != NDIS_STATUS_SUCCESS) {
     NdisFreeMemory(Vc, sizeof(*Vc), 0);
     return;
@@ -565,15 +559,15 @@ static VOID McmpIndicateIncomingCall(PMCM_ADAPTER Adapter)
     NdisFreeMemory(Vc, sizeof(*Vc), 0);
     return;
   }
-  Status = NdisMCmDispatchIncomingCall(Adapter->NdisSapHandle, Vc->NdisVcHandle, &Params);
+  Status = NdisMCmDispatchIncomingCall(Adapter->NdisSapHandle, Vc->NdisVcHandle,
+                                       &Params);
   if (Status != NDIS_STATUS_PENDING)
     McmIncomingCallComplete(Status, Vc, &Params);
 }
 
-_Use_decl_annotations_
-VOID McmInterruptDpc(NDIS_HANDLE MiniportInterruptContext, PVOID MiniportDpcContext,
-                     PVOID ReceiveThrottleParameters, PVOID NdisReserved2)
-{
+_Use_decl_annotations_ VOID
+McmInterruptDpc(NDIS_HANDLE MiniportInterruptContext, PVOID MiniportDpcContext,
+                PVOID ReceiveThrottleParameters, PVOID NdisReserved2) {
   PMCM_ADAPTER Adapter = (PMCM_ADAPTER)MiniportInterruptContext;
   PMCM_VC Vc = Adapter->MultipointVc;
   ULONG Faulted = Adapter->Hw->FaultedLeg;
@@ -596,10 +590,10 @@ VOID McmInterruptDpc(NDIS_HANDLE MiniportInterruptContext, PVOID MiniportDpcCont
 /* Call-manager handlers                                                  */
 /* ---------------------------------------------------------------------- */
 
-_Use_decl_annotations_
-NDIS_STATUS McmOpenAf(NDIS_HANDLE CallMgrBindingContext, PCO_ADDRESS_FAMILY AddressFamily,
-                      NDIS_HANDLE NdisAfHandle, PNDIS_HANDLE CallMgrAfContext)
-{
+_Use_decl_annotations_ NDIS_STATUS McmOpenAf(NDIS_HANDLE CallMgrBindingContext,
+                                             PCO_ADDRESS_FAMILY AddressFamily,
+                                             NDIS_HANDLE NdisAfHandle,
+                                             PNDIS_HANDLE CallMgrAfContext) {
   PMCM_ADAPTER Adapter = (PMCM_ADAPTER)CallMgrBindingContext;
 
   if (AddressFamily->AddressFamily != CONTOSO_AF)
@@ -609,19 +603,16 @@ NDIS_STATUS McmOpenAf(NDIS_HANDLE CallMgrBindingContext, PCO_ADDRESS_FAMILY Addr
   return NDIS_STATUS_SUCCESS;
 }
 
-_Use_decl_annotations_
-NDIS_STATUS McmCloseAf(NDIS_HANDLE CallMgrAfContext)
-{
+_Use_decl_annotations_ NDIS_STATUS McmCloseAf(NDIS_HANDLE CallMgrAfContext) {
   PMCM_ADAPTER Adapter = (PMCM_ADAPTER)CallMgrAfContext;
 
   Adapter->NdisAfHandle = NULL;
   return NDIS_STATUS_SUCCESS;
 }
 
-_Use_decl_annotations_
-NDIS_STATUS McmRegisterSap(NDIS_HANDLE CallMgrAfContext, PCO_SAP Sap,
-                           NDIS_HANDLE NdisSapHandle, PNDIS_HANDLE CallMgrSapContext)
-{
+_Use_decl_annotations_ NDIS_STATUS
+McmRegisterSap(NDIS_HANDLE CallMgrAfContext, PCO_SAP Sap,
+               NDIS_HANDLE NdisSapHandle, PNDIS_HANDLE CallMgrSapContext) {
   PMCM_ADAPTER Adapter = (PMCM_ADAPTER)CallMgrAfContext;
 
   UNREFERENCED_PARAMETER(Sap);
@@ -632,24 +623,22 @@ NDIS_STATUS McmRegisterSap(NDIS_HANDLE CallMgrAfContext, PCO_SAP Sap,
   return NDIS_STATUS_SUCCESS;
 }
 
-_Use_decl_annotations_
-NDIS_STATUS McmDeregisterSap(NDIS_HANDLE CallMgrSapContext)
-{
+_Use_decl_annotations_ NDIS_STATUS
+McmDeregisterSap(NDIS_HANDLE CallMgrSapContext) {
   PMCM_ADAPTER Adapter = (PMCM_ADAPTER)CallMgrSapContext;
 
   Adapter->NdisSapHandle = NULL;
   return NDIS_STATUS_SUCCESS;
 }
 
-_Use_decl_annotations_
-NDIS_STATUS McmCmCreateVc(NDIS_HANDLE ProtocolAfContext, NDIS_HANDLE NdisVcHandle,
-                          PNDIS_HANDLE ProtocolVcContext)
-{
+_Use_decl_annotations_ NDIS_STATUS
+McmCmCreateVc(NDIS_HANDLE ProtocolAfContext, NDIS_HANDLE NdisVcHandle,
+              PNDIS_HANDLE ProtocolVcContext) {
   PMCM_ADAPTER Adapter = (PMCM_ADAPTER)ProtocolAfContext;
   PMCM_VC Vc;
 
-  Vc = NdisAllocateMemoryWithTagPriority(Adapter->MiniportAdapterHandle, sizeof(*Vc),
-                                         MCM_TAG, NormalPoolPriority);
+  Vc = NdisAllocateMemoryWithTagPriority(
+      Adapter->MiniportAdapterHandle, sizeof(*Vc), MCM_TAG, NormalPoolPriority);
   if (Vc == NULL)
     return NDIS_STATUS_RESOURCES;
   NdisZeroMemory(Vc, sizeof(*Vc));
@@ -660,17 +649,15 @@ NDIS_STATUS McmCmCreateVc(NDIS_HANDLE ProtocolAfContext, NDIS_HANDLE NdisVcHandl
   return NDIS_STATUS_SUCCESS;
 }
 
-_Use_decl_annotations_
-NDIS_STATUS McmCmDeleteVc(NDIS_HANDLE ProtocolVcContext)
-{
+_Use_decl_annotations_ NDIS_STATUS
+McmCmDeleteVc(NDIS_HANDLE ProtocolVcContext) {
   NdisFreeMemory(ProtocolVcContext, sizeof(MCM_VC), 0);
   return NDIS_STATUS_SUCCESS;
 }
 
-_Use_decl_annotations_
-NDIS_STATUS McmMakeCall(NDIS_HANDLE CallMgrVcContext, PCO_CALL_PARAMETERS CallParameters,
-                        NDIS_HANDLE NdisPartyHandle, PNDIS_HANDLE CallMgrPartyContext)
-{
+_Use_decl_annotations_ NDIS_STATUS
+McmMakeCall(NDIS_HANDLE CallMgrVcContext, PCO_CALL_PARAMETERS CallParameters,
+            NDIS_HANDLE NdisPartyHandle, PNDIS_HANDLE CallMgrPartyContext) {
   PMCM_VC Vc = (PMCM_VC)CallMgrVcContext;
   PMCM_PARTY Party = NULL;
   NDIS_STATUS Status;
@@ -696,10 +683,9 @@ NDIS_STATUS McmMakeCall(NDIS_HANDLE CallMgrVcContext, PCO_CALL_PARAMETERS CallPa
   return NDIS_STATUS_SUCCESS;
 }
 
-_Use_decl_annotations_
-NDIS_STATUS McmCloseCall(NDIS_HANDLE CallMgrVcContext, NDIS_HANDLE CallMgrPartyContext,
-                         PVOID CloseData, UINT Size)
-{
+_Use_decl_annotations_ NDIS_STATUS McmCloseCall(NDIS_HANDLE CallMgrVcContext,
+                                                NDIS_HANDLE CallMgrPartyContext,
+                                                PVOID CloseData, UINT Size) {
   PMCM_VC Vc = (PMCM_VC)CallMgrVcContext;
   PMCM_PARTY Last = (PMCM_PARTY)CallMgrPartyContext;
   PMCM_ADAPTER Adapter = Vc->Adapter;
@@ -719,10 +705,9 @@ NDIS_STATUS McmCloseCall(NDIS_HANDLE CallMgrVcContext, NDIS_HANDLE CallMgrPartyC
   return NDIS_STATUS_SUCCESS;
 }
 
-_Use_decl_annotations_
-VOID McmIncomingCallComplete(NDIS_STATUS Status, NDIS_HANDLE CallMgrVcContext,
-                             PCO_CALL_PARAMETERS CallParameters)
-{
+_Use_decl_annotations_ VOID
+McmIncomingCallComplete(NDIS_STATUS Status, NDIS_HANDLE CallMgrVcContext,
+                        PCO_CALL_PARAMETERS CallParameters) {
   PMCM_VC Vc = (PMCM_VC)CallMgrVcContext;
 
   UNREFERENCED_PARAMETER(CallParameters);
@@ -736,43 +721,37 @@ VOID McmIncomingCallComplete(NDIS_STATUS Status, NDIS_HANDLE CallMgrVcContext,
   NdisFreeMemory(Vc, sizeof(*Vc), 0);
 }
 
-_Use_decl_annotations_
-VOID McmActivateVcComplete(NDIS_STATUS Status, NDIS_HANDLE CallMgrVcContext,
-                           PCO_CALL_PARAMETERS CallParameters)
-{
+_Use_decl_annotations_ VOID
+McmActivateVcComplete(NDIS_STATUS Status, NDIS_HANDLE CallMgrVcContext,
+                      PCO_CALL_PARAMETERS CallParameters) {
   /* NDIS never calls this for an MCM; the slot must still be filled. */
   UNREFERENCED_PARAMETER(Status);
   UNREFERENCED_PARAMETER(CallMgrVcContext);
   UNREFERENCED_PARAMETER(CallParameters);
 }
 
-_Use_decl_annotations_
-VOID McmDeactivateVcComplete(NDIS_STATUS Status, NDIS_HANDLE CallMgrVcContext)
-{
+_Use_decl_annotations_ VOID
+McmDeactivateVcComplete(NDIS_STATUS Status, NDIS_HANDLE CallMgrVcContext) {
   UNREFERENCED_PARAMETER(Status);
   UNREFERENCED_PARAMETER(CallMgrVcContext);
 }
 
-_Use_decl_annotations_
-NDIS_STATUS McmModifyCallQoS(NDIS_HANDLE CallMgrVcContext,
-                             PCO_CALL_PARAMETERS CallParameters)
-{
+_Use_decl_annotations_ NDIS_STATUS McmModifyCallQoS(
+    NDIS_HANDLE CallMgrVcContext, PCO_CALL_PARAMETERS CallParameters) {
   UNREFERENCED_PARAMETER(CallMgrVcContext);
   UNREFERENCED_PARAMETER(CallParameters);
   return NDIS_STATUS_NOT_SUPPORTED;
 }
 
-_Use_decl_annotations_
-VOID McmNotifyCloseAfComplete(NDIS_STATUS Status, NDIS_HANDLE CallMgrAfContext)
-{
+_Use_decl_annotations_ VOID
+McmNotifyCloseAfComplete(NDIS_STATUS Status, NDIS_HANDLE CallMgrAfContext) {
   UNREFERENCED_PARAMETER(Status);
   UNREFERENCED_PARAMETER(CallMgrAfContext);
 }
 
-_Use_decl_annotations_
-NDIS_STATUS McmCmOidRequest(NDIS_HANDLE ProtocolAfContext, NDIS_HANDLE ProtocolVcContext,
-                            NDIS_HANDLE ProtocolPartyContext, PNDIS_OID_REQUEST OidRequest)
-{
+_Use_decl_annotations_ NDIS_STATUS McmCmOidRequest(
+    NDIS_HANDLE ProtocolAfContext, NDIS_HANDLE ProtocolVcContext,
+    NDIS_HANDLE ProtocolPartyContext, PNDIS_OID_REQUEST OidRequest) {
   UNREFERENCED_PARAMETER(ProtocolAfContext);
   UNREFERENCED_PARAMETER(ProtocolVcContext);
   UNREFERENCED_PARAMETER(ProtocolPartyContext);
@@ -780,11 +759,10 @@ NDIS_STATUS McmCmOidRequest(NDIS_HANDLE ProtocolAfContext, NDIS_HANDLE ProtocolV
   return NDIS_STATUS_NOT_SUPPORTED;
 }
 
-_Use_decl_annotations_
-VOID McmCmOidRequestComplete(NDIS_HANDLE ProtocolAfContext, NDIS_HANDLE ProtocolVcContext,
-                             NDIS_HANDLE ProtocolPartyContext, PNDIS_OID_REQUEST OidRequest,
-                             NDIS_STATUS Status)
-{
+_Use_decl_annotations_ VOID McmCmOidRequestComplete(
+    NDIS_HANDLE ProtocolAfContext, NDIS_HANDLE ProtocolVcContext,
+    NDIS_HANDLE ProtocolPartyContext, PNDIS_OID_REQUEST OidRequest,
+    NDIS_STATUS Status) {
   PMCM_ADAPTER Adapter = (PMCM_ADAPTER)ProtocolAfContext;
 
   UNREFERENCED_PARAMETER(ProtocolVcContext);
@@ -799,43 +777,37 @@ VOID McmCmOidRequestComplete(NDIS_HANDLE ProtocolAfContext, NDIS_HANDLE Protocol
 /* CoNDIS miniport half                                                   */
 /* ---------------------------------------------------------------------- */
 
-_Use_decl_annotations_
-NDIS_STATUS McmCoCreateVc(NDIS_HANDLE MiniportAdapterContext, NDIS_HANDLE NdisVcHandle,
-                          PNDIS_HANDLE MiniportVcContext)
-{
+_Use_decl_annotations_ NDIS_STATUS
+McmCoCreateVc(NDIS_HANDLE MiniportAdapterContext, NDIS_HANDLE NdisVcHandle,
+              PNDIS_HANDLE MiniportVcContext) {
   UNREFERENCED_PARAMETER(MiniportAdapterContext);
   /* The data path needs nothing but NDIS's handle for the VC. */
   *MiniportVcContext = NdisVcHandle;
   return NDIS_STATUS_SUCCESS;
 }
 
-_Use_decl_annotations_
-NDIS_STATUS McmCoDeleteVc(NDIS_HANDLE MiniportVcContext)
-{
+_Use_decl_annotations_ NDIS_STATUS
+McmCoDeleteVc(NDIS_HANDLE MiniportVcContext) {
   UNREFERENCED_PARAMETER(MiniportVcContext);
   return NDIS_STATUS_SUCCESS;
 }
 
-_Use_decl_annotations_
-NDIS_STATUS McmCoActivateVc(NDIS_HANDLE MiniportVcContext,
-                            PCO_CALL_PARAMETERS CallParameters)
-{
+_Use_decl_annotations_ NDIS_STATUS McmCoActivateVc(
+    NDIS_HANDLE MiniportVcContext, PCO_CALL_PARAMETERS CallParameters) {
   UNREFERENCED_PARAMETER(MiniportVcContext);
   UNREFERENCED_PARAMETER(CallParameters);
   return NDIS_STATUS_SUCCESS;
 }
 
-_Use_decl_annotations_
-NDIS_STATUS McmCoDeactivateVc(NDIS_HANDLE MiniportVcContext)
-{
+_Use_decl_annotations_ NDIS_STATUS
+McmCoDeactivateVc(NDIS_HANDLE MiniportVcContext) {
   UNREFERENCED_PARAMETER(MiniportVcContext);
   return NDIS_STATUS_SUCCESS;
 }
 
-_Use_decl_annotations_
-VOID McmCoSendNetBufferLists(NDIS_HANDLE MiniportVcContext,
-                             PNET_BUFFER_LIST NetBufferLists, ULONG SendFlags)
-{
+_Use_decl_annotations_ VOID
+McmCoSendNetBufferLists(NDIS_HANDLE MiniportVcContext,
+                        PNET_BUFFER_LIST NetBufferLists, ULONG SendFlags) {
   PNET_BUFFER_LIST Nbl;
 
   UNREFERENCED_PARAMETER(SendFlags);
@@ -845,10 +817,9 @@ VOID McmCoSendNetBufferLists(NDIS_HANDLE MiniportVcContext,
   NdisMCoSendNetBufferListsComplete(MiniportVcContext, NetBufferLists, 0);
 }
 
-_Use_decl_annotations_
-NDIS_STATUS McmCoOidRequest(NDIS_HANDLE MiniportAdapterContext,
-                            NDIS_HANDLE MiniportVcContext, PNDIS_OID_REQUEST NdisRequest)
-{
+_Use_decl_annotations_ NDIS_STATUS
+McmCoOidRequest(NDIS_HANDLE MiniportAdapterContext,
+                NDIS_HANDLE MiniportVcContext, PNDIS_OID_REQUEST NdisRequest) {
   UNREFERENCED_PARAMETER(MiniportAdapterContext);
   UNREFERENCED_PARAMETER(MiniportVcContext);
   UNREFERENCED_PARAMETER(NdisRequest);
