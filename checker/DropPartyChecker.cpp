@@ -85,8 +85,10 @@ REGISTER_MAP_WITH_PROGRAMSTATE(ClientDropCompletions,
 // Bits of condis::HandlerProgress for the drop-party handler in the top
 // frame; 0 when the top frame is not one.
 REGISTER_TRAIT_WITH_PROGRAMSTATE(DropHandlerProgress, unsigned)
-// Base regions of memory this path has released (NdisFreeMemory & co.).
-REGISTER_SET_WITH_PROGRAMSTATE(FreedPartyMemory, const clang::ento::MemRegion *)
+// Base region of memory this path has released (NdisFreeMemory & co.) ->
+// the frame that released it.
+REGISTER_MAP_WITH_PROGRAMSTATE(FreedPartyMemory, const clang::ento::MemRegion *,
+                               const clang::StackFrameContext *)
 
 namespace condis {
 namespace {
@@ -295,20 +297,29 @@ void DropPartyChecker::checkCompletion(const CallEvent &Call, ApiId Row,
 const MemRegion *DropPartyChecker::freedPartyState(SVal Handle,
                                                    CheckerContext &C) const {
   // The handle was read from freed memory, or the handler's own party
-  // context was freed.
+  // context was freed. Only the memory the handle itself was read from
+  // counts, and only a release made by this function or its callees: the
+  // analyzer cannot tell the entries of an intrusive list apart, so a
+  // party freed by an earlier call of this function (an earlier loop
+  // iteration of its caller) may look like the one completed now.
   ProgramStateRef State = C.getState();
-  const MemRegion *FreedBase = nullptr;
-  anyOrigin(Handle, [&](const MemRegion *R) {
-    if (State->contains<FreedPartyMemory>(R))
-      FreedBase = R;
-    return FreedBase != nullptr;
-  });
-  if (FreedBase)
-    return FreedBase;
+  const StackFrameContext *Here = C.getStackFrame();
+  auto FreedHere = [&](const MemRegion *R) {
+    const StackFrameContext *const *By = State->get<FreedPartyMemory>(R);
+    if (!By)
+      return false;
+    for (const LocationContext *LC = *By; LC; LC = LC->getParent())
+      if (LC == Here)
+        return true;
+    return false;
+  };
+  if (const MemRegion *From = loadedFrom(Handle))
+    if (FreedHere(From))
+      return From;
   if (const StackFrameContext *SFC =
           enclosingHandler(C.getLocationContext(), EffectKind::HandlesDrop))
     if (const MemRegion *Party = handlerParty(State, SFC))
-      if (State->contains<FreedPartyMemory>(Party))
+      if (FreedHere(Party))
         return Party;
   return nullptr;
 }
@@ -417,7 +428,7 @@ void DropPartyChecker::checkPostCall(const CallEvent &Call,
         static_cast<unsigned>(S->Arg) < Call.getNumArgs()) {
       if (const MemRegion *R = Call.getArgSVal(S->Arg).getAsRegion()) {
         const MemRegion *Base = R->getBaseRegion();
-        C.addTransition(State->add<FreedPartyMemory>(Base),
+        C.addTransition(State->set<FreedPartyMemory>(Base, C.getStackFrame()),
                         freedNote(C, Base, S->Name.str()));
         return;
       }
@@ -598,7 +609,7 @@ void DropPartyChecker::printState(raw_ostream &Out, ProgramStateRef State,
   auto Freed = State->get<FreedPartyMemory>();
   if (!Freed.isEmpty()) {
     Out << Sep << "Freed party memory:" << NL;
-    for (const MemRegion *R : Freed)
+    for (const auto &[R, By] : Freed)
       Out << R << NL;
   }
 }
