@@ -53,6 +53,14 @@ void fixMcmCallsCmFormThroughOwnMacro01(NDIS_HANDLE Party) {
   MY_COMPLETE_DROP(NDIS_STATUS_SUCCESS, Party);
 }
 
+// A pasted name is not written anywhere: no fix-it.
+#define MY_CALL_CM(_n_, ...) NdisCm##_n_(__VA_ARGS__)
+void noFixPastedName01(NDIS_HANDLE Party) {
+  MY_CALL_CM(DropPartyComplete, NDIS_STATUS_SUCCESS, Party);
+  // MCM: warning: NdisCmDropPartyComplete is for stand-alone call managers
+  // MCM-NOT: fix-it:
+}
+
 // NdisMCmOidRequest takes no binding handle: renaming would not compile.
 NDIS_STATUS noFixArityDiffers01(NDIS_HANDLE Adapter, NDIS_HANDLE Af, NDIS_HANDLE Vc, PNDIS_OID_REQUEST Req) {
   return NdisCoOidRequest(Adapter, Af, Vc, NULL, Req);

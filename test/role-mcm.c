@@ -25,7 +25,7 @@ NDIS_STATUS MyMiniportInitializeEx(NDIS_HANDLE MiniportAdapterHandle) {
 }
 
 // The note on every report says why the driver is taken for an MCM.
-// expected-note@#registration 26 {{Driver registers as a miniport call manager here (NdisMRegisterMiniportDriver)}}
+// expected-note@#registration 28 {{Driver registers as a miniport call manager here (NdisMRegisterMiniportDriver)}}
 
 // ---- the stand-alone call manager functions, called directly ----
 
@@ -120,6 +120,20 @@ void mcmCallsCmFormInMacroArgument02(NDIS_HANDLE Af, NDIS_HANDLE Vc, PNDIS_OID_R
 // The driver's own wrapper over the CM function is still the CM spelling.
 void mcmCallsCmFormThroughOwnMacro01(NDIS_HANDLE Party) {
   MY_COMPLETE_DROP(NDIS_STATUS_SUCCESS, Party); // expected-warning {{call NdisMCmDropPartyComplete instead}}
+}
+
+// A name built by token pasting is still the function's name.
+#define MY_CALL_CM(_n_, ...) NdisCm##_n_(__VA_ARGS__)
+#define MY_PASTED_DROP(_S_, _H_) MY_CALL_CM(DropPartyComplete, _S_, _H_)
+void mcmCallsCmFormPastedName01(NDIS_HANDLE Party) {
+  MY_CALL_CM(DropPartyComplete, NDIS_STATUS_SUCCESS, Party); // expected-warning {{call NdisMCmDropPartyComplete instead}}
+  MY_PASTED_DROP(NDIS_STATUS_SUCCESS, Party);                // expected-warning {{call NdisMCmDropPartyComplete instead}}
+}
+
+// Wrappers of wrappers of the MCM macro are the MCM form.
+#define MY_OUTER_DROP(_S_, _H_) MY_MCM_COMPLETE_DROP(_S_, _H_)
+void noWarnMcmMacroThroughNestedMacros01(NDIS_HANDLE Party) {
+  MY_OUTER_DROP(NDIS_STATUS_SUCCESS, Party); // no-warning
 }
 
 void noWarnMcmMacroInMacroArgument01(NDIS_HANDLE Af) {
