@@ -1,4 +1,4 @@
-//===-- RoleChecker.cpp - condis.Role ----------------------------*- C++ -*-===//
+//===-- RoleChecker.cpp - condis.Role ---------------------------*- C++ -*-===//
 //
 // Part of condis-check.
 //
@@ -124,9 +124,9 @@ constexpr bool rolePairsAreConsistent() {
     const PairRow &C = pairRow(R.Counterpart);
     if (C.Counterpart != R.Self)
       return false;
-    if (!(R.Role == ApiRole::Mcm ? isProtocolSide(C.Role)
-                                 : isProtocolSide(R.Role) &&
-                                       C.Role == ApiRole::Mcm))
+    if (!(R.Role == ApiRole::Mcm
+              ? isProtocolSide(C.Role)
+              : isProtocolSide(R.Role) && C.Role == ApiRole::Mcm))
       return false;
     if (R.Spelling == SpellingKind::Macro &&
         (R.Role != ApiRole::Mcm || R.Target != R.Counterpart))
@@ -334,8 +334,7 @@ void RoleChecker::checkEndOfTranslationUnit(const TranslationUnitDecl *TU,
     for (const RoleEvidence *E : Evidence) {
       if (E->Role != Evidence.front()->Role) {
         reportConflict(*Evidence.front(), *E,
-                       Collector.DeclAt.lookup(SM.getExpansionLoc(E->Loc)),
-                       BR);
+                       Collector.DeclAt.lookup(SM.getExpansionLoc(E->Loc)), BR);
         return;
       }
     }
@@ -348,14 +347,14 @@ void RoleChecker::checkEndOfTranslationUnit(const TranslationUnitDecl *TU,
 }
 
 void RoleChecker::reportConflict(const RoleEvidence &First,
-                                 const RoleEvidence &Second,
-                                 const Decl *InDecl, BugReporter &BR) const {
+                                 const RoleEvidence &Second, const Decl *InDecl,
+                                 BugReporter &BR) const {
   const SourceManager &SM = BR.getSourceManager();
   std::string Msg;
   raw_string_ostream OS(Msg);
   OS << "Driver registers as " << driverNoun(Second.Role) << " here ("
-     << Second.Callee << ") but as " << driverNoun(First.Role)
-     << " elsewhere (" << First.Callee
+     << Second.Callee << ") but as " << driverNoun(First.Role) << " elsewhere ("
+     << First.Callee
      << "); a call manager is one or the other: keep the registrations of "
         "one role, or set -analyzer-config condis.Role:DriverRole=cm|mcm";
   auto R = std::make_unique<BasicBugReport>(ConflictingRoles, Msg,
@@ -406,8 +405,8 @@ void RoleChecker::checkCall(const TableCall &C, ApiRole DriverRole,
   if (!Arity)
     OS << " (the headers in use do not declare it; the WDK's ndis.h does)";
   else if (*Arity != C.Call->getNumArgs())
-    OS << " (it takes " << *Arity << " arguments, not "
-       << C.Call->getNumArgs() << ")";
+    OS << " (it takes " << *Arity << " arguments, not " << C.Call->getNumArgs()
+       << ")";
 
   auto R = std::make_unique<BasicBugReport>(WrongRoleForm, Msg,
                                             at(C.Call->getBeginLoc(), SM));
