@@ -136,7 +136,9 @@ CmUnbindAdapter(NDIS_HANDLE UnbindContext, NDIS_HANDLE ProtocolBindingContext) {
   UNREFERENCED_PARAMETER(UnbindContext);
 
   if (Adapter->Af != NULL) {
-    Status = NdisCmNotifyCloseAddressFamily(Adapter->Af->NdisAfHandle);
+    // BUG (condis.Role): this driver registers with NdisRegisterProtocolDriver,
+    // so it is a stand-alone call manager: the MCM form is not for it.
+    Status = NdisMCmNotifyCloseAddressFamily(Adapter->Af->NdisAfHandle);
     if (Status == NDIS_STATUS_PENDING)
       return NDIS_STATUS_PENDING; /* CmNotifyCloseAfComplete finishes */
   }

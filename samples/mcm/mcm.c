@@ -523,9 +523,11 @@ static VOID McmpIndicateLegFault(PMCM_ADAPTER Adapter, PMCM_VC Vc,
   if (Party == NULL)
     return;
 
+  // BUG (condis.Role): a miniport call manager must use the NdisMCm* form;
+  // the stand-alone call manager's function is not for it.
   if (LastParty)
-    NdisMCmDispatchIncomingCloseCall(NDIS_STATUS_SUCCESS, Vc->NdisVcHandle,
-                                     NULL, 0);
+    NdisCmDispatchIncomingCloseCall(NDIS_STATUS_SUCCESS, Vc->NdisVcHandle,
+                                    NULL, 0);
   else
     NdisMCmDispatchIncomingDropParty(NDIS_STATUS_SUCCESS,
                                      Party->NdisPartyHandle, NULL, 0);
