@@ -153,6 +153,13 @@ private:
   bool handsOffParty(const CallEvent &Call, CheckerContext &C) const;
   bool passesParty(const CallEvent &Call, CheckerContext &C) const;
 
+  /// After a use-after-drop report, one bug is one report: the path goes
+  /// on from \p N without the handle's state.
+  void forget(SymbolRef Handle, ExplodedNode *N, CheckerContext &C) const {
+    if (N)
+      C.addTransition(C.getState()->remove<PartyHandles>(Handle), N);
+  }
+
   ExplodedNode *report(const BugType &BT, StringRef Msg, CheckerContext &C,
                        SymbolRef Interesting, const Expr *At = nullptr,
                        const MemRegion *InterestingRegion = nullptr,
@@ -374,21 +381,25 @@ void DropPartyChecker::checkHandleUses(const CallEvent &Call,
     if (const HandleState *HS = S ? State->get<PartyHandles>(S) : nullptr) {
       if (HS->isCompleted() &&
           statusIs(State, HS->status(), StatusSuccess, C) == Truth::Yes) {
-        report(UseAfterDrop,
-               "Party handle passed to " + Name +
-                   " after the drop completed with NDIS_STATUS_SUCCESS; the "
-                   "call manager must not use it any more",
-               C, S, Call.getArgExpr(I));
+        forget(S, report(UseAfterDrop,
+                         "Party handle passed to " + Name +
+                             " after the drop completed with "
+                             "NDIS_STATUS_SUCCESS; the call manager must not "
+                             "use it any more",
+                         C, S, Call.getArgExpr(I)),
+               C);
         return;
       }
       if (HS->isClientDropped() &&
           statusIs(State, HS->status(), StatusFailure, C) != Truth::Yes) {
-        report(UseAfterClientDrop,
-               "Party handle passed to " + Name +
-                   " after NdisClDropParty invalidated it; only when "
-                   "NdisClDropParty returns NDIS_STATUS_FAILURE (the last "
-                   "party) may the client still use it, to close the call",
-               C, S, Call.getArgExpr(I));
+        forget(S, report(UseAfterClientDrop,
+                         "Party handle passed to " + Name +
+                             " after NdisClDropParty invalidated it; only "
+                             "when NdisClDropParty returns NDIS_STATUS_FAILURE "
+                             "(the last party) may the client still use it, "
+                             "to close the call",
+                         C, S, Call.getArgExpr(I)),
+               C);
         return;
       }
       continue;
