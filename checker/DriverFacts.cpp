@@ -75,9 +75,14 @@ public:
 
   bool VisitInitListExpr(InitListExpr *ILE) {
     // The semantic form lines initialisers up with fields, whether the
-    // source used designators or positions.
-    if (ILE->isSyntacticForm() && ILE->getSemanticForm())
-      return true;
+    // source used designators or positions. The visitor walks only the
+    // syntactic form (it does not visit implicit code), so step over to the
+    // semantic form from there.
+    if (!ILE->isSemanticForm()) {
+      ILE = ILE->getSemanticForm();
+      if (!ILE)
+        return true;
+    }
     const RecordDecl *RD = ILE->getType()->getAsRecordDecl();
     if (!RD)
       return true;

@@ -132,6 +132,9 @@ class ParseAsAnalyzer : public ASTFrontendAction {
 protected:
   bool BeginInvocation(CompilerInstance &CI) override {
     CI.getFrontendOpts().ProgramAction = frontend::RunAnalysis;
+    // No "N errors generated." on stderr: errors are collected and printed
+    // by condis-check, under the file's name.
+    CI.getDiagnosticOpts().ShowCarets = false;
     return true;
   }
 };

@@ -277,7 +277,7 @@ int finish(Run &R, const RuleCatalog &Rules) {
   return R.Findings.empty() ? ExitClean : ExitFindings;
 }
 
-int runMerge(Run &R, const RuleCatalog &Rules) {
+int runMerge(Run &R, const RuleCatalog &Rules, StringRef Cwd) {
   if (Inputs.empty())
     return fail("--merge needs the SARIF files to merge");
   for (const std::string &In : Inputs) {
@@ -293,6 +293,8 @@ int runMerge(Run &R, const RuleCatalog &Rules) {
     append_range(R.Findings, Log.Findings);
     append_range(R.Errors, Log.Errors);
   }
+  if (R.Root.empty())
+    R.Root = Cwd.str();
   return finish(R, Rules);
 }
 
@@ -353,8 +355,7 @@ int main(int argc, const char **argv) {
   if (Merge) {
     if (SourceRoot.getNumOccurrences() == 0)
       R.Root.clear();
-    int Rc = runMerge(R, Rules);
-    return Rc;
+    return runMerge(R, Rules, Cwd);
   }
 
   // Options first: a bad option is reported once, not once per file.
@@ -382,6 +383,8 @@ int main(int argc, const char **argv) {
                   Bad + "'");
     Opts.Config.push_back(KV);
   }
+  for (const std::string &E : Rules.validateConfig(Opts.Config))
+    return fail("--config: " + E);
   unsigned ShardK = 1, ShardN = 1;
   if (!Shard.empty() && !parseShard(Shard, ShardK, ShardN))
     return fail("--shard: expected K/N with 1 <= K <= N, got '" + Shard +

@@ -44,7 +44,7 @@ std::string absolutePath(llvm::StringRef Base, llvm::StringRef Path) {
 
 std::string relativeTo(llvm::StringRef Root, llvm::StringRef File) {
   llvm::StringRef R = Root.rtrim('/');
-  if (!File.starts_with(R) || File.size() <= R.size() + 1 ||
+  if (Root.empty() || !File.starts_with(R) || File.size() <= R.size() + 1 ||
       File[R.size()] != '/')
     return "";
   return File.drop_front(R.size() + 1).str();
@@ -84,8 +84,11 @@ void printError(llvm::raw_ostream &OS, const ToolError &E,
   if (!E.File.empty())
     OS << shown(Root, E.File) << ": ";
   OS << E.Message << '\n';
-  for (const std::string &D : E.Details)
+  std::string Prefix = Root.rtrim('/').str() + "/";
+  for (llvm::StringRef D : E.Details) {
+    D.consume_front(Prefix);
     OS << "  " << D << '\n';
+  }
 }
 
 } // namespace condis::cli

@@ -11,6 +11,7 @@
 #include "clang/Basic/Diagnostic.h"
 #include "clang/Basic/DiagnosticIDs.h"
 #include "clang/Basic/DiagnosticOptions.h"
+#include "clang/Frontend/CompilerInvocation.h"
 #include "clang/StaticAnalyzer/Core/AnalyzerOptions.h"
 #include "clang/StaticAnalyzer/Core/CheckerRegistryData.h"
 #include "clang/StaticAnalyzer/Frontend/CheckerRegistry.h"
@@ -97,6 +98,49 @@ bool RuleCatalog::isConfigKey(StringRef Key) const {
     if (Pkg.FullName == Owner)
       return HasOption(Pkg.CmdLineOptions);
   return false;
+}
+
+namespace {
+/// Keeps the text of every error.
+class ErrorText : public DiagnosticConsumer {
+public:
+  std::vector<std::string> Errors;
+  void HandleDiagnostic(DiagnosticsEngine::Level Level,
+                        const Diagnostic &Info) override {
+    DiagnosticConsumer::HandleDiagnostic(Level, Info);
+    if (Level < DiagnosticsEngine::Error)
+      return;
+    llvm::SmallString<128> Text;
+    Info.FormatDiagnostic(Text);
+    Errors.push_back(std::string(Text));
+  }
+};
+} // namespace
+
+std::vector<std::string>
+RuleCatalog::validateConfig(const std::vector<std::string> &Config) const {
+  std::vector<std::string> Storage{"-analyzer-config-compatibility-mode=false"};
+  for (const std::string &KV : Config) {
+    Storage.push_back("-analyzer-config");
+    Storage.push_back(KV);
+  }
+  std::vector<const char *> Args;
+  for (const std::string &A : Storage)
+    Args.push_back(A.c_str());
+  ErrorText Errors;
+  DiagnosticOptions DiagOpts;
+  DiagnosticsEngine Diags(DiagnosticIDs::create(), DiagOpts, &Errors,
+                          /*ShouldOwnClient=*/false);
+  auto Inv = std::make_shared<CompilerInvocation>();
+  CompilerInvocation::CreateFromArgs(*Inv, Args, Diags);
+  // Checker and package options are checked where the registry is built.
+  CheckerRegistryData Data;
+  std::function<void(CheckerRegistry &)> Fn = [](CheckerRegistry &R) {
+    condis::registerCheckers(R);
+  };
+  CheckerRegistry Registry(Data, /*Plugins=*/{}, Diags, Inv->getAnalyzerOpts(),
+                           {Fn});
+  return Errors.Errors;
 }
 
 bool RuleCatalog::isProjectRule(StringRef Id) {

@@ -44,6 +44,13 @@ public:
   /// ("max-nodes") or a checker or package option ("condis:Handlers").
   bool isConfigKey(llvm::StringRef Key) const;
 
+  /// Checks \p Config (KEY=VALUE entries) the way clang checks
+  /// -analyzer-config with -analyzer-config-compatibility-mode=false: known
+  /// keys, values of the option's type, checker options accepted by their
+  /// package. Returns clang's error messages; empty when all is well.
+  std::vector<std::string>
+  validateConfig(const std::vector<std::string> &Config) const;
+
   /// Metadata for \p Id; for a name no checker has (a SARIF file from
   /// another build) a minimal record.
   RuleInfo rule(llvm::StringRef Id) const;

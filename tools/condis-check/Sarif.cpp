@@ -59,7 +59,8 @@ std::string fileUri(StringRef AbsPath) {
 json::Object artifactLocation(StringRef Root, StringRef File) {
   std::string Rel = relativeTo(Root, File);
   if (!Rel.empty())
-    return json::Object{{"uri", encodePath(Rel)}, {"uriBaseId", SrcRoot}};
+    return json::Object{{"uri", encodePath(Rel)},
+                        {"uriBaseId", SrcRoot.str()}};
   return json::Object{{"uri", fileUri(File)}};
 }
 
@@ -80,8 +81,10 @@ json::Object location(StringRef Root, const Position &P) {
   return json::Object{{"physicalLocation", physicalLocation(Root, P)}};
 }
 
+// json::Value keeps a StringRef without copying it: every string that goes
+// into the log is handed over as a std::string.
 json::Object message(StringRef Text) {
-  return json::Object{{"text", Text}};
+  return json::Object{{"text", Text.str()}};
 }
 
 json::Object ruleObject(const RuleInfo &R) {
@@ -90,13 +93,13 @@ json::Object ruleObject(const RuleInfo &R) {
     Name = R.Id;
   json::Object O{
       {"id", R.Id},
-      {"name", Name},
+      {"name", Name.str()},
       {"shortDescription", message(R.ShortDescription)},
       {"fullDescription", message(R.FullDescription)},
       {"defaultConfiguration", json::Object{{"level", "warning"}}},
   };
   if (!R.HelpUri.empty()) {
-    O["helpUri"] = R.HelpUri;
+    O["helpUri"] = std::string(R.HelpUri);
     O["help"] = json::Object{
         {"text", R.FullDescription + " Documentation: " + R.HelpUri},
         {"markdown", R.FullDescription + " See [the documentation](" +
@@ -131,7 +134,7 @@ void writeSarif(raw_ostream &OS, const std::vector<Finding> &Findings,
   json::Array Results;
   for (const Finding &F : Findings) {
     json::Object Result{
-        {"ruleId", F.RuleId},
+        {"ruleId", std::string(F.RuleId)},
         {"ruleIndex", RuleIndex[F.RuleId]},
         {"level", "warning"},
         {"message", message(F.Message)},
@@ -139,7 +142,7 @@ void writeSarif(raw_ostream &OS, const std::vector<Finding> &Findings,
     };
     if (!F.Fingerprint.empty())
       Result["partialFingerprints"] =
-          json::Object{{FingerprintKey, F.Fingerprint}};
+          json::Object{{FingerprintKey, std::string(F.Fingerprint)}};
     if (!F.Path.empty()) {
       json::Array Steps;
       for (const Note &N : F.Path) {
