@@ -236,9 +236,10 @@ CheckSelection::analyzerCheckers(const RuleCatalog &Rules) const {
     // A project-only rule has no analyzer checker to switch.
     if (!Rules.isRegistered(Entry))
       continue;
-    // Disabling core would switch off modelling the others rely on; its
-    // reports are filtered by selects() instead.
-    if (!Enable && Entry == "core")
+    // Disabling a core checker would change the modelling every other
+    // checker relies on (another core checker would report the same bug);
+    // its reports are filtered by selects() instead.
+    if (!Enable && (Entry == "core" || StringRef(Entry).starts_with("core.")))
       continue;
     Out.push_back({Entry, Enable});
   }

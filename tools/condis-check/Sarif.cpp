@@ -160,8 +160,11 @@ void writeSarif(raw_ostream &OS, const std::vector<Finding> &Findings,
   json::Array Notifications;
   for (const ToolError &E : Errors) {
     std::string Text = E.Message;
-    for (const std::string &D : E.Details)
-      Text += "\n" + D;
+    std::string Prefix = Root.rtrim('/').str() + "/";
+    for (StringRef D : E.Details) {
+      D.consume_front(Prefix);
+      Text += "\n" + D.str();
+    }
     json::Object N{{"level", "error"}, {"message", message(Text)}};
     if (!E.File.empty())
       N["locations"] = json::Array{location(Root, Position{E.File})};
