@@ -1,4 +1,4 @@
-//===-- DebugFactsChecker.cpp - debug.CondisFacts ----------------*- C++ -*-===//
+//===-- DebugFactsChecker.cpp - debug.CondisFacts ---------------*- C++ -*-===//
 //
 // Part of condis-check. A developer checker in clang's debug package, like
 // debug.DumpCallGraph: at the end of a translation unit it reports, as one
@@ -71,8 +71,8 @@ public:
   }
 
 private:
-  void report(BugReporter &BR,
-              PathDiagnosticLocation Where, const std::string &Text) const {
+  void report(BugReporter &BR, PathDiagnosticLocation Where,
+              const std::string &Text) const {
     BR.emitReport(std::make_unique<BasicBugReport>(FactBug, Text, Where));
   }
 };

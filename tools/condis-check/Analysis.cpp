@@ -61,8 +61,8 @@ public:
     Info.FormatDiagnostic(Text);
     std::string Line;
     if (Info.hasSourceManager() && Info.getLocation().isValid()) {
-      Position P = positionOf(Info.getLocation(), Info.getSourceManager(),
-                              Directory);
+      Position P =
+          positionOf(Info.getLocation(), Info.getSourceManager(), Directory);
       Line = P.File + ":" + std::to_string(P.Line) + ":" +
              std::to_string(P.Column) + ": ";
     }
@@ -115,9 +115,9 @@ private:
   void addNote(Finding &F, const PathDiagnosticPiece &Piece) {
     if (Piece.getString().empty())
       return;
-    F.Path.push_back({positionOf(Piece.getLocation().asLocation(), SM,
-                                 Directory),
-                      Piece.getString().str()});
+    F.Path.push_back(
+        {positionOf(Piece.getLocation().asLocation(), SM, Directory),
+         Piece.getString().str()});
   }
 
   const SourceManager &SM;
@@ -189,8 +189,7 @@ private:
   std::string Directory;
 };
 
-template <typename MakeAction>
-class Factory : public FrontendActionFactory {
+template <typename MakeAction> class Factory : public FrontendActionFactory {
 public:
   explicit Factory(MakeAction Make) : Make(std::move(Make)) {}
   std::unique_ptr<FrontendAction> create() override { return Make(); }
@@ -203,13 +202,10 @@ private:
 class OneCommand : public CompilationDatabase {
 public:
   explicit OneCommand(CompileCommand C) : C(std::move(C)) {}
-  std::vector<CompileCommand>
-  getCompileCommands(StringRef) const override {
+  std::vector<CompileCommand> getCompileCommands(StringRef) const override {
     return {C};
   }
-  std::vector<std::string> getAllFiles() const override {
-    return {C.Filename};
-  }
+  std::vector<std::string> getAllFiles() const override { return {C.Filename}; }
 
 private:
   CompileCommand C;
@@ -226,16 +222,13 @@ void run(const CompileCommand &Command, const AnalysisOptions &Opts,
   Tool.setDiagnosticConsumer(&Errors);
   Tool.setPrintErrorMessage(false);
   // Compile commands name a compiler, not where clang's builtin headers are.
-  Tool.appendArgumentsAdjuster(
-      [](const CommandLineArguments &Args, StringRef) {
-        CommandLineArguments Out(Args);
-        if (llvm::none_of(Args, [](StringRef A) {
-              return A.starts_with("-resource-dir");
-            }))
-          Out.insert(Out.begin() + 1,
-                     "-resource-dir=" CONDIS_CLANG_RESOURCE_DIR);
-        return Out;
-      });
+  Tool.appendArgumentsAdjuster([](const CommandLineArguments &Args, StringRef) {
+    CommandLineArguments Out(Args);
+    if (llvm::none_of(
+            Args, [](StringRef A) { return A.starts_with("-resource-dir"); }))
+      Out.insert(Out.begin() + 1, "-resource-dir=" CONDIS_CLANG_RESOURCE_DIR);
+    return Out;
+  });
   // Warnings are the build's business; -w also keeps -Werror from turning
   // them into errors that would stop the analysis.
   std::vector<std::string> Extra{"-w"};

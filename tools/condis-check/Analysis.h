@@ -1,4 +1,4 @@
-//===-- Analysis.h - Parse or analyse one file of the database ---*- C++ -*-===//
+//===-- Analysis.h - Parse or analyse one file of the database --*- C++ -*-===//
 //
 // Part of condis-check. Each file runs in its own clang::tooling::ClangTool
 // with its own CompilerInstance, file manager and physical file system (so

@@ -1,4 +1,4 @@
-//===-- CondisCheck.cpp - condis-check, the CI lint tool -------------------===//
+//===-- CondisCheck.cpp - condis-check, the CI lint tool ------------------===//
 //
 // Part of condis-check. Analyses the C/C++ files of a compilation database
 // with the condis checkers linked in:
@@ -53,7 +53,8 @@ enum ExitCode { ExitClean = 0, ExitFindings = 1, ExitError = 2 };
 
 cl::OptionCategory Category("condis-check options");
 
-const char Overview[] = R"(condis-check: find CoNDIS driver bugs in a whole build
+const char Overview[] =
+    R"(condis-check: find CoNDIS driver bugs in a whole build
 
   condis-check -p BUILD_DIR [FILE...]
   condis-check --merge [-o OUT.sarif] SHARD.sarif...
@@ -115,11 +116,11 @@ cl::opt<bool> Merge("merge",
                              "--write-baseline apply to the result"),
                     cl::cat(Category));
 
-cl::opt<bool> Progress(
-    "progress",
-    cl::desc("Print a progress line per file ([12/340] file.c) on\n"
-             "standard error; on by default when it is a terminal"),
-    cl::cat(Category));
+cl::opt<bool>
+    Progress("progress",
+             cl::desc("Print a progress line per file ([12/340] file.c) on\n"
+                      "standard error; on by default when it is a terminal"),
+             cl::cat(Category));
 
 cl::list<std::string>
     Config("config", cl::value_desc("KEY=VALUE"),
@@ -165,9 +166,8 @@ cl::opt<std::string> DocsUrl(
 
 bool isCOrCxx(StringRef File) {
   StringRef Ext = sys::path::extension(File);
-  return is_contained({".c", ".cc", ".cpp", ".cxx", ".c++", ".C", ".CC",
-                       ".CPP", ".CXX"},
-                      Ext);
+  return is_contained(
+      {".c", ".cc", ".cpp", ".cxx", ".c++", ".C", ".CC", ".CPP", ".CXX"}, Ext);
 }
 
 /// Why \p File cannot be read, or the empty string.
@@ -181,8 +181,7 @@ std::string unreadable(StringRef File) {
 }
 
 /// Runs Work(I) for I in [0, N) on \p Threads threads.
-void parallelFor(size_t N, unsigned Threads,
-                 function_ref<void(size_t)> Work) {
+void parallelFor(size_t N, unsigned Threads, function_ref<void(size_t)> Work) {
   std::atomic<size_t> Next{0};
   auto Worker = [&] {
     for (size_t I; (I = Next++) < N;)
@@ -235,8 +234,8 @@ int finish(Run &R, const RuleCatalog &Rules) {
       ++Known[{K.RuleId, K.Uri, K.Fingerprint}];
     std::vector<Finding> Kept;
     for (Finding &F : R.Findings) {
-      auto It = Known.find({F.RuleId, sarifUri(R.Root, F.Where.File),
-                            F.Fingerprint});
+      auto It =
+          Known.find({F.RuleId, sarifUri(R.Root, F.Where.File), F.Fingerprint});
       if (It != Known.end() && It->second > 0) {
         --It->second;
         ++Hidden;
@@ -348,8 +347,8 @@ int main(int argc, const char **argv) {
   SmallString<256> Cwd;
   sys::fs::current_path(Cwd);
   Run R;
-  R.Root = SourceRoot.empty() ? std::string(Cwd)
-                              : absolutePath(Cwd, SourceRoot);
+  R.Root =
+      SourceRoot.empty() ? std::string(Cwd) : absolutePath(Cwd, SourceRoot);
   RuleCatalog Rules(DocsUrl);
 
   if (Merge) {
@@ -387,8 +386,7 @@ int main(int argc, const char **argv) {
     return fail("--config: " + E);
   unsigned ShardK = 1, ShardN = 1;
   if (!Shard.empty() && !parseShard(Shard, ShardK, ShardN))
-    return fail("--shard: expected K/N with 1 <= K <= N, got '" + Shard +
-                "'");
+    return fail("--shard: expected K/N with 1 <= K <= N, got '" + Shard + "'");
   if (BuildPath.empty())
     return fail("no build directory: give -p BUILD_DIR (the directory of "
                 "compile_commands.json); see --help");
@@ -435,7 +433,8 @@ int main(int argc, const char **argv) {
   for (size_t I : Mine)
     Analysed.insert(Database[I].Filename);
 
-  unsigned Threads = Jobs ? Jobs : std::max(1u, std::thread::hardware_concurrency());
+  unsigned Threads =
+      Jobs ? Jobs : std::max(1u, std::thread::hardware_concurrency());
   bool ShowProgress = Progress || sys::Process::StandardErrIsDisplayed();
 
   // Pre-pass over the whole database: facts span files and shards.
@@ -486,8 +485,8 @@ int main(int argc, const char **argv) {
   for (size_t N = 0; N < ToAnalyse.size(); ++N) {
     FileResult &FR = Results[N];
     if (!FR.Ok) {
-      R.Errors.push_back({Database[ToAnalyse[N]].Filename,
-                          "the analysis failed", FR.Errors});
+      R.Errors.push_back(
+          {Database[ToAnalyse[N]].Filename, "the analysis failed", FR.Errors});
       continue;
     }
     append_range(R.Findings, FR.Findings);

@@ -1,4 +1,4 @@
-//===-- Findings.cpp - What condis-check reports ---------------------------===//
+//===-- Findings.cpp - What condis-check reports --------------------------===//
 //
 // Part of condis-check.
 //

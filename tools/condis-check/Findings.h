@@ -1,4 +1,4 @@
-//===-- Findings.h - What condis-check reports -------------------*- C++ -*-===//
+//===-- Findings.h - What condis-check reports ------------------*- C++ -*-===//
 //
 // Part of condis-check. The tool's own record of a finding, independent of
 // the AST it came from, so results of worker threads, of the project-wide

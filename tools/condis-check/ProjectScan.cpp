@@ -52,10 +52,9 @@ public:
     if (!FD->doesThisDeclarationHaveABody() || !FD->getIdentifier())
       return true;
     if (const Stmt *Pend = firstPendingReturn(FD->getBody()))
-      Out.Pending.push_back({FD->getName().str(),
-                             positionOf(FD->getLocation(), SM, Directory),
-                             positionOf(Pend->getBeginLoc(), SM, Directory),
-                             ""});
+      Out.Pending.push_back(
+          {FD->getName().str(), positionOf(FD->getLocation(), SM, Directory),
+           positionOf(Pend->getBeginLoc(), SM, Directory), ""});
     return true;
   }
 
@@ -219,9 +218,8 @@ std::vector<Finding> pendingNeverCompleted(const ProjectFacts &Project,
     else if (Roles.size() == 1 && *Roles.begin() == ApiRole::Cm)
       Completion = CmForm.Name.str();
     else
-      Completion = (CmForm.Name + " (" + McmForm +
-                    " in a miniport call manager)")
-                       .str();
+      Completion =
+          (CmForm.Name + " (" + McmForm + " in a miniport call manager)").str();
 
     Finding F;
     F.RuleId = "condis.DropParty";

@@ -1,4 +1,4 @@
-//===-- ProjectScan.h - The project-wide pre-pass ----------------*- C++ -*-===//
+//===-- ProjectScan.h - The project-wide pre-pass ---------------*- C++ -*-===//
 //
 // Part of condis-check. Before any path-sensitive analysis, every file of the
 // compilation database is parsed once (AST only) and scanned for the facts

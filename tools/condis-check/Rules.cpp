@@ -80,8 +80,9 @@ bool RuleCatalog::isRegistered(StringRef Name) const {
 }
 
 bool RuleCatalog::isPackage(StringRef Name) const {
-  return llvm::any_of(P->Data.Packages,
-                      [&](const PackageInfo &Pkg) { return Pkg.FullName == Name; });
+  return llvm::any_of(P->Data.Packages, [&](const PackageInfo &Pkg) {
+    return Pkg.FullName == Name;
+  });
 }
 
 bool RuleCatalog::isConfigKey(StringRef Key) const {

@@ -1,4 +1,4 @@
-//===-- Rules.h - Checkers, rule metadata and check selection ----*- C++ -*-===//
+//===-- Rules.h - Checkers, rule metadata and check selection ---*- C++ -*-===//
 //
 // Part of condis-check. Everything the tool needs to know about checkers
 // without analysing a file: which checker, package and option names exist
@@ -85,8 +85,8 @@ public:
   /// What the analyzer must enable (-analyzer-checker): always "core" (the
   /// modelling every path-sensitive checker relies on, reports filtered by
   /// selects()), then every entry the registry knows.
-  std::vector<std::pair<std::string, bool>> analyzerCheckers(
-      const RuleCatalog &Rules) const;
+  std::vector<std::pair<std::string, bool>>
+  analyzerCheckers(const RuleCatalog &Rules) const;
 
 private:
   std::vector<std::pair<std::string, bool>> Entries{{"condis", true}};

@@ -59,8 +59,7 @@ std::string fileUri(StringRef AbsPath) {
 json::Object artifactLocation(StringRef Root, StringRef File) {
   std::string Rel = relativeTo(Root, File);
   if (!Rel.empty())
-    return json::Object{{"uri", encodePath(Rel)},
-                        {"uriBaseId", SrcRoot.str()}};
+    return json::Object{{"uri", encodePath(Rel)}, {"uriBaseId", SrcRoot.str()}};
   return json::Object{{"uri", fileUri(File)}};
 }
 
@@ -102,8 +101,8 @@ json::Object ruleObject(const RuleInfo &R) {
     O["helpUri"] = std::string(R.HelpUri);
     O["help"] = json::Object{
         {"text", R.FullDescription + " Documentation: " + R.HelpUri},
-        {"markdown", R.FullDescription + " See [the documentation](" +
-                         R.HelpUri + ")."}};
+        {"markdown",
+         R.FullDescription + " See [the documentation](" + R.HelpUri + ")."}};
   }
   return O;
 }
@@ -176,11 +175,10 @@ void writeSarif(raw_ostream &OS, const std::vector<Finding> &Findings,
     RootUri += '/';
   json::Object Run{
       {"tool",
-       json::Object{
-           {"driver",
-            json::Object{{"name", "condis-check"},
-                         {"informationUri", Rules.docsPage("condis-check.md")},
-                         {"rules", std::move(RuleArray)}}}}},
+       json::Object{{"driver", json::Object{{"name", "condis-check"},
+                                            {"informationUri",
+                                             Rules.docsPage("condis-check.md")},
+                                            {"rules", std::move(RuleArray)}}}}},
       {"originalUriBaseIds",
        json::Object{{SrcRoot, json::Object{{"uri", RootUri}}}}},
       {"invocations",
@@ -200,8 +198,8 @@ void writeSarif(raw_ostream &OS, const std::vector<Finding> &Findings,
 namespace {
 
 /// Turns a SARIF artifactLocation back into an absolute path.
-std::string pathOf(const json::Object *ArtLoc, const StringMap<std::string> &Bases,
-                   std::string &RawUri) {
+std::string pathOf(const json::Object *ArtLoc,
+                   const StringMap<std::string> &Bases, std::string &RawUri) {
   if (!ArtLoc)
     return "";
   std::optional<StringRef> Uri = ArtLoc->getString("uri");
@@ -220,8 +218,8 @@ std::string pathOf(const json::Object *ArtLoc, const StringMap<std::string> &Bas
   return absolutePath(Base.empty() ? "/" : Base, decodePath(U));
 }
 
-Position positionOf(const json::Object *Loc, const StringMap<std::string> &Bases,
-                    std::string &RawUri) {
+Position positionOf(const json::Object *Loc,
+                    const StringMap<std::string> &Bases, std::string &RawUri) {
   Position P;
   if (!Loc)
     return P;
@@ -301,8 +299,7 @@ bool readSarif(StringRef Path, SarifLog &Log, std::string &Error) {
                           Note N;
                           N.Where = positionOf(L, Bases, Ignored);
                           if (L)
-                            if (const json::Object *M =
-                                    L->getObject("message"))
+                            if (const json::Object *M = L->getObject("message"))
                               N.Message =
                                   M->getString("text").value_or("").str();
                           F.Path.push_back(std::move(N));
@@ -313,8 +310,7 @@ bool readSarif(StringRef Path, SarifLog &Log, std::string &Error) {
     if (const json::Array *Invs = Run->getArray("invocations"))
       for (const json::Value &IV : *Invs)
         if (const json::Object *I = IV.getAsObject())
-          if (const json::Array *Ns =
-                  I->getArray("toolExecutionNotifications"))
+          if (const json::Array *Ns = I->getArray("toolExecutionNotifications"))
             for (const json::Value &NV : *Ns)
               if (const json::Object *N = NV.getAsObject()) {
                 ToolError E;
@@ -330,9 +326,9 @@ bool readSarif(StringRef Path, SarifLog &Log, std::string &Error) {
                 if (const json::Array *Locs = N->getArray("locations"))
                   if (!Locs->empty()) {
                     std::string Ignored;
-                    E.File = positionOf((*Locs)[0].getAsObject(), Bases,
-                                        Ignored)
-                                 .File;
+                    E.File =
+                        positionOf((*Locs)[0].getAsObject(), Bases, Ignored)
+                            .File;
                   }
                 Log.Errors.push_back(std::move(E));
               }

@@ -1,4 +1,4 @@
-//===-- Sarif.h - SARIF 2.1.0 output, baselines and merging ------*- C++ -*-===//
+//===-- Sarif.h - SARIF 2.1.0 output, baselines and merging -----*- C++ -*-===//
 //
 // Part of condis-check. Our own SARIF writer (not clang's, which gives
 // plugin rules the wrong metadata): one run, rule metadata for every condis
