@@ -22,6 +22,7 @@
 #include "clang/Tooling/Tooling.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallString.h"
+#include "llvm/Support/CrashRecoveryContext.h"
 #include "llvm/Support/VirtualFileSystem.h"
 
 using namespace clang;
@@ -241,7 +242,16 @@ void run(const CompileCommand &Command, const AnalysisOptions &Opts,
   Tool.appendArgumentsAdjuster(
       getInsertArgumentAdjuster(Extra, ArgumentInsertPosition::END));
   Factory<MakeAction> F(std::move(Make));
-  if (Tool.run(&F) != 0 && Out.Errors.empty())
+  // A crash of clang on one file must not end the run: it becomes that
+  // file's error (main() enables crash recovery).
+  int Rc = 0;
+  llvm::CrashRecoveryContext CRC;
+  if (!CRC.RunSafely([&] { Rc = Tool.run(&F); })) {
+    Out.Crashed = true;
+    Out.Ok = false;
+    return;
+  }
+  if (Rc != 0 && Out.Errors.empty())
     Out.Errors.push_back("the compiler could not process the file");
   if (!Out.Errors.empty())
     Out.Ok = false;

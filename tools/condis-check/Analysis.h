@@ -40,6 +40,8 @@ struct FileResult {
   /// Compiler errors (file:line:col: error: ...), option errors.
   std::vector<std::string> Errors;
   bool Ok = true;
+  /// clang crashed on the file (recovered; the file has no result).
+  bool Crashed = false;
 };
 
 /// Parses \p Command's file and scans it for project facts (no analysis).

@@ -29,6 +29,7 @@
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/CommandLine.h"
+#include "llvm/Support/CrashRecoveryContext.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -204,6 +205,10 @@ struct Run {
   bool Parsed = true; // false: usage error, nothing was analysed
 };
 
+const char CrashMessage[] =
+    "clang crashed on this file, which was not analysed; please report it "
+    "with the file and its compile command";
+
 int fail(const Twine &Message) {
   errs() << "error: " << Message << '\n';
   return ExitError;
@@ -340,6 +345,7 @@ bool parseShard(StringRef Spec, unsigned &K, unsigned &N) {
 
 int main(int argc, const char **argv) {
   InitLLVM X(argc, argv);
+  CrashRecoveryContext::Enable();
   cl::HideUnrelatedOptions(Category);
   if (!cl::ParseCommandLineOptions(argc, argv, Overview, &errs()))
     return ExitError;
@@ -459,6 +465,8 @@ int main(int argc, const char **argv) {
     std::string Why = unreadable(Database[I].Filename);
     if (!Why.empty())
       R.Errors.push_back({Database[I].Filename, Why, {}});
+    else if (ScanResults[I].Crashed)
+      R.Errors.push_back({Database[I].Filename, CrashMessage, {}});
     else if (!ScanResults[I].Ok)
       R.Errors.push_back({Database[I].Filename,
                           "does not compile; it was not analysed",
@@ -485,8 +493,9 @@ int main(int argc, const char **argv) {
   for (size_t N = 0; N < ToAnalyse.size(); ++N) {
     FileResult &FR = Results[N];
     if (!FR.Ok) {
-      R.Errors.push_back(
-          {Database[ToAnalyse[N]].Filename, "the analysis failed", FR.Errors});
+      R.Errors.push_back({Database[ToAnalyse[N]].Filename,
+                          FR.Crashed ? CrashMessage : "the analysis failed",
+                          FR.Errors});
       continue;
     }
     append_range(R.Findings, FR.Findings);
