@@ -202,7 +202,6 @@ struct Run {
   std::string Root;
   std::vector<Finding> Findings;
   std::vector<ToolError> Errors;
-  bool Parsed = true; // false: usage error, nothing was analysed
 };
 
 const char CrashMessage[] =
@@ -444,6 +443,9 @@ int main(int argc, const char **argv) {
   bool ShowProgress = Progress || sys::Process::StandardErrIsDisplayed();
 
   // Pre-pass over the whole database: facts span files and shards.
+  if (ShowProgress)
+    errs() << "condis-check: reading " << Database.size()
+           << " files for project facts\n";
   std::vector<TUScan> Scans(Database.size());
   std::vector<FileResult> ScanResults(Database.size());
   parallelFor(Database.size(), Threads, [&](size_t I) {
