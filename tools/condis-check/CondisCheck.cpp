@@ -175,9 +175,10 @@ bool isCOrCxx(StringRef File) {
 std::string unreadable(StringRef File) {
   if (sys::fs::is_directory(File))
     return "cannot read the file: it is a directory";
-  auto Buf = MemoryBuffer::getFile(File);
-  if (!Buf)
-    return "cannot read the file: " + Buf.getError().message();
+  Expected<sys::fs::file_t> FD = sys::fs::openNativeFileForRead(File);
+  if (!FD)
+    return "cannot read the file: " + toString(FD.takeError());
+  sys::fs::closeFile(*FD);
   return "";
 }
 
