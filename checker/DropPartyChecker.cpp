@@ -219,14 +219,31 @@ private:
 // Small helpers
 // -------------------------------------------------------------------------
 
+bool sameStatus(const llvm::APSInt &V, int64_t Value) {
+  // Compare in the value's own width and signedness, so that a ULONG
+  // 0xC0000001 is NDIS_STATUS_FAILURE as much as an INT -1073741823.
+  llvm::APSInt Expected(llvm::APInt(V.getBitWidth(), static_cast<uint64_t>(Value),
+                                    /*isSigned=*/true),
+                        V.isUnsigned());
+  return V == Expected;
+}
+
+/// Whether \p Status is \p Value on this path. Only integers are statuses:
+/// a pointer, structure or floating-point value (a handler or API declared
+/// with another signature) is always Maybe.
 Truth statusIs(ProgramStateRef State, SVal Status, int64_t Value,
                CheckerContext &C) {
-  auto DV = Status.getAs<DefinedSVal>();
-  if (!DV)
+  if (auto CI = Status.getAs<nonloc::ConcreteInt>())
+    return sameStatus(CI->getValue(), Value) ? Truth::Yes : Truth::No;
+  auto SV = Status.getAs<nonloc::SymbolVal>();
+  if (!SV)
+    return Truth::Maybe;
+  QualType T = SV->getSymbol()->getType();
+  if (!T->isIntegralOrEnumerationType())
     return Truth::Maybe;
   SValBuilder &SVB = C.getSValBuilder();
-  QualType T = C.getASTContext().IntTy;
-  SVal Eq = SVB.evalBinOp(State, BO_EQ, *DV, SVB.makeIntVal(Value, T),
+  llvm::APSInt V = SVB.getBasicValueFactory().getValue(Value, T);
+  SVal Eq = SVB.evalBinOp(State, BO_EQ, *SV, SVB.makeIntVal(V),
                           C.getASTContext().BoolTy);
   auto DEq = Eq.getAs<DefinedOrUnknownSVal>();
   if (!DEq)
@@ -237,6 +254,20 @@ Truth statusIs(ProgramStateRef State, SVal Status, int64_t Value,
   if (IsFalse && !IsTrue)
     return Truth::No;
   return Truth::Maybe;
+}
+
+/// Argument \p Index of \p Call, or UnknownVal when the call has fewer
+/// arguments (a K&R declaration accepts any number).
+SVal argSVal(const CallEvent &Call, int Index) {
+  if (Index < 0 || static_cast<unsigned>(Index) >= Call.getNumArgs())
+    return UnknownVal();
+  return Call.getArgSVal(Index);
+}
+
+const Expr *argExpr(const CallEvent &Call, int Index) {
+  if (Index < 0 || static_cast<unsigned>(Index) >= Call.getNumArgs())
+    return nullptr;
+  return Call.getArgExpr(Index);
 }
 
 std::string spelledName(const CallEvent &Call, ApiId Row, CheckerContext &C) {
@@ -437,8 +468,8 @@ void DropPartyChecker::checkCompletion(const CallEvent &Call, ApiId Row,
                                        CheckerContext &C) const {
   const ApiInfo &Info = apiInfo(Row);
   ProgramStateRef State = C.getState();
-  SVal Status = Call.getArgSVal(Info.StatusArg);
-  SVal Handle = Call.getArgSVal(Info.PartyArg);
+  SVal Status = argSVal(Call, Info.StatusArg);
+  SVal Handle = argSVal(Call, Info.PartyArg);
   SymbolRef H = Handle.getAsSymbol();
   std::string Name = spelledName(Call, Row, C);
 
@@ -451,17 +482,17 @@ void DropPartyChecker::checkCompletion(const CallEvent &Call, ApiId Row,
                   "NDIS_STATUS_PENDING passed as the status of " + Name +
                       "; a completion reports the final status of the drop "
                       "(NDIS_STATUS_SUCCESS or a failure code)",
-                  C, H, Call.getArgExpr(Info.StatusArg));
+                  C, H, argExpr(Call, Info.StatusArg));
   } else if (Prior && Prior->isCompleted()) {
     Pred = report(DoubleCompletion,
                   "Drop for this party completed a second time by " + Name +
                       "; complete each pended drop exactly once",
-                  C, H, Call.getArgExpr(Info.PartyArg));
+                  C, H, argExpr(Call, Info.PartyArg));
   } else if (const MemRegion *Freed = freedPartyState(Handle, C)) {
     Pred = report(FreedBeforeCompletion,
                   "Per-party state released before " + Name +
                       "; release it only after the completion has returned",
-                  C, H, Call.getArgExpr(Info.PartyArg), Freed);
+                  C, H, argExpr(Call, Info.PartyArg), Freed);
   }
 
   Truth Success = statusIs(State, Status, StatusSuccess, C);
@@ -589,7 +620,7 @@ void DropPartyChecker::checkPostCall(const CallEvent &Call,
   if (std::optional<ApiId> Row = modelledRow(Call)) {
     const ApiInfo &Info = apiInfo(*Row);
     if (Info.Effect == EffectKind::DropsParty) {
-      SymbolRef H = Call.getArgSVal(Info.PartyArg).getAsSymbol();
+      SymbolRef H = argSVal(Call, Info.PartyArg).getAsSymbol();
       if (!H)
         return;
       State = State->set<PartyHandles>(
