@@ -525,6 +525,11 @@ def main():
                 setup_errors.append("%s: %s" % (name, err))
                 continue
             kinds.setdefault(kind, {k: 0 for k in counts})[r["outcome"]] += 1
+            done = sum(counts.values()) + 1
+            if not args.verbose and done % 100 == 0:
+                print("crash-hunt: %d/%d analysed, %.0fs" % (done, len(cases),
+                                                           time.monotonic() - start),
+                      file=sys.stderr, flush=True)
             if args.verbose:
                 first_error = next((l for l in r["stderr"].splitlines() if "error:" in l), "")
                 print("  %-14s %5.1fs %s %s %s" % (r["outcome"], r["seconds"], name,
