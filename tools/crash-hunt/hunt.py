@@ -363,6 +363,18 @@ def analyse(tc, path, flags, timeout, plugin=True):
             "findings": len(re.findall(r"\[condis\.\w+\]", err))}
 
 
+def without_condis_options(flags):
+    """The flags less every '-analyzer-config condis...' pair, for a run
+    without the plugin (which would reject them)."""
+    out = []
+    for f in flags:
+        if f.startswith("condis") and out and out[-1] == "-analyzer-config":
+            out.pop()
+        else:
+            out.append(f)
+    return out
+
+
 def crash_signature(result):
     """The first frame of ours in the stack, or the first marker line."""
     m = re.search(r"(condis::(?:\(anonymous namespace\)::)?[\w:~]+)", result["stderr"])
@@ -512,8 +524,8 @@ def main():
             return name, kind, None, None, None, str(e)
         r = analyse(tc, path, flags, args.timeout)
         if r["outcome"] == "hang":
-            base = analyse(tc, path, [f for f in flags if not f.startswith("condis:")],
-                           args.timeout, plugin=False)
+            base = analyse(tc, path, without_condis_options(flags), args.timeout,
+                           plugin=False)
             if base["outcome"] == "hang":
                 r["outcome"] = "slow-baseline"
         return name, kind, path, flags, dict(r, info=info), None
