@@ -143,7 +143,7 @@ def run_flags(path):
     """Flags of the first %clang_analyze_cc1 RUN command of a test file,
     without the plugin, checker list, -verify and output options; None if
     the file has no such command or expects the command to fail."""
-    lines, cmd = [], ""
+    cmd = ""
     with open(path, errors="replace") as f:
         for line in f:
             m = re.match(r"\s*//\s*RUN:\s?(.*)$", line)
@@ -267,7 +267,7 @@ def mutate(text, rng, rules):
                 ri, fi = lines[i].split()[0], lines[i].split()[1]
                 rj, fj = lines[j].split()[0], lines[j].split()[1]
                 lines[i], lines[j] = "%s %s" % (ri, fj), "%s %s" % (rj, fi)
-        ops.append(op.split(":")[0] if op.startswith("drop") else op)
+        ops.append(op)
     return "\n".join(lines), ops
 
 
@@ -415,7 +415,8 @@ def reduce_input(tc, path, flags, timeout, want, signature):
             if chunk == 1:
                 break
             n = min(len(lines), n * 2)
-    os.remove(trial) if os.path.exists(trial) else None
+    if os.path.exists(trial):
+        os.remove(trial)
     out = os.path.splitext(path)[0] + ".min" + ext
     with open(out, "w") as f:
         f.write("\n".join(lines))
@@ -555,7 +556,8 @@ def main():
                 failures.append((name, kind, path, flags, r))
     elapsed = time.monotonic() - start
 
-    os.makedirs(args.out, exist_ok=True) if failures else None
+    if failures:
+        os.makedirs(args.out, exist_ok=True)
     for name, kind, path, flags, r in failures:
         stem = re.sub(r"\.(c|cpp)(?=@|$)", "", name)
         base = os.path.join(args.out, re.sub(r"[^\w.@-]", "_", stem))
