@@ -71,6 +71,7 @@ class Gen:
             "ModifyQoSComplete": f"{m}ModifyCallQoSComplete",
             "ActivateVc": f"{m}ActivateVc",
             "DispatchIncomingDropParty": f"{m}DispatchIncomingDropParty",
+            "DispatchCallConnected": f"{m}DispatchCallConnected",
             "RegisterAf": f"{m}RegisterAddressFamilyEx",
         }
 
@@ -593,7 +594,7 @@ NDIS_STATUS {p}OidRequest{m}(NDIS_HANDLE ProtocolAfContext, NDIS_HANDLE Protocol
     return;
   }}
   Vc->Flags |= {P}_FLAG_ACTIVE;
-  NdisCmDispatchCallConnected(Vc->NdisVcHandle);"""),
+  {A['DispatchCallConnected']}(Vc->NdisVcHandle);"""),
             ("PROTOCOL_CM_ACTIVATE_VC_COMPLETE", "CmActivateVcCompleteHandler", "ActivateVcComplete",
              "NDIS_STATUS Status, NDIS_HANDLE CallMgrVcContext, PCO_CALL_PARAMETERS CallParameters",
              f"""  P{T['VC']} Vc = (P{T['VC']})CallMgrVcContext;
