@@ -184,8 +184,9 @@ def corpus_csmith(work, count, max_funcs, seed):
     for i in range(count):
         s = seed + i
         src = os.path.join(d, f"csmith-{s}.c")
+        # csmith leaves a platform.info in its working directory: keep it in the scratch dir.
         subprocess.run([csmith, "--seed", str(s), "--max-funcs", str(max_funcs), "-o", src],
-                       check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                       check=True, cwd=d, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         files.append(File("plain-c", src, ["-I", inc, "-w"],
                           {"functions": count_functions(src), "seed": s}))
     return files
