@@ -1,0 +1,183 @@
+//===-- AnalyzerCheck.cpp - The condis-analyzer clang-tidy check -*- C++ -*-===//
+//
+// Part of condis-check.
+//
+// clangd builds a fresh AST for every edit and runs the enabled clang-tidy
+// checks over it: PP callbacks while parsing, matchers over the main file's
+// top-level declarations, then onEndOfTranslationUnit while the AST and the
+// preprocessor are still alive. This check does its whole work there: it
+// hands the AST to the analyzer engine (AnalyzerRun.cpp) and turns each path
+// diagnostic into one warning plus one note per path event. Every run
+// reports the findings of the current buffer only, so a fixed bug
+// disappears with the next AST.
+//
+//===----------------------------------------------------------------------===//
+
+#include "AnalyzerCheck.h"
+
+#include "clang-tidy/ClangTidyDiagnosticConsumer.h"
+#include "clang-tidy/ClangTidyModule.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/ASTMatchers/ASTMatchers.h"
+#include "clang/Analysis/PathDiagnostic.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
+#include "llvm/ADT/StringExtras.h"
+
+using namespace clang;
+using namespace clang::ast_matchers;
+using namespace clang::ento;
+
+namespace condis {
+namespace {
+
+std::vector<std::string> splitList(StringRef List) {
+  std::vector<std::string> Items;
+  SmallVector<StringRef, 8> Parts;
+  List.split(Parts, ',', /*MaxSplit=*/-1, /*KeepEmpty=*/false);
+  for (StringRef P : Parts)
+    if (!P.trim().empty())
+      Items.push_back(P.trim().str());
+  return Items;
+}
+
+} // namespace
+
+AnalyzerCheck::AnalyzerCheck(StringRef Name, tidy::ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context), TidyContext(Context),
+      CheckersOption(Options.get("Checkers", "condis").str()),
+      AnalyzerConfigOption(Options.get("AnalyzerConfig", "").str()),
+      Reported(splitList(CheckersOption)) {
+  AnalysisBudget &B = Config.Budget;
+  B.MaxNodesPerFunction =
+      Options.get("MaxNodesPerFunction", B.MaxNodesPerFunction);
+  B.MaxNodesPerFile = Options.get("MaxNodesPerFile", B.MaxNodesPerFile);
+  B.Time = std::chrono::milliseconds(
+      Options.get("TimeBudgetMs", static_cast<unsigned>(B.Time.count())));
+
+  // Clang's own modelling runs as it does under `clang --analyze`, so the
+  // condis checkers see the same paths; only the Checkers are reported.
+  Config.CC1Args = {"-analyzer-checker=core", "-analyzer-checker=apiModeling"};
+  for (const std::string &C : Reported)
+    Config.CC1Args.push_back("-analyzer-checker=" + C);
+  for (const std::string &KV : splitList(AnalyzerConfigOption)) {
+    Config.CC1Args.push_back("-analyzer-config");
+    Config.CC1Args.push_back(KV);
+  }
+}
+
+void AnalyzerCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, "Checkers", CheckersOption);
+  Options.store(Opts, "AnalyzerConfig", AnalyzerConfigOption);
+  Options.store(Opts, "MaxNodesPerFunction",
+                Config.Budget.MaxNodesPerFunction);
+  Options.store(Opts, "MaxNodesPerFile", Config.Budget.MaxNodesPerFile);
+  Options.store(Opts, "TimeBudgetMs",
+                static_cast<unsigned>(Config.Budget.Time.count()));
+}
+
+void AnalyzerCheck::registerPPCallbacks(const SourceManager &,
+                                        Preprocessor *ThePP, Preprocessor *) {
+  PP = ThePP;
+}
+
+void AnalyzerCheck::registerMatchers(MatchFinder *Finder) {
+  // Only to learn the ASTContext: a file without a function definition has
+  // nothing for the path-sensitive checkers.
+  Finder->addMatcher(functionDecl(isDefinition(), isExpansionInMainFile())
+                         .bind("function"),
+                     this);
+}
+
+void AnalyzerCheck::check(const MatchFinder::MatchResult &Result) {
+  AST = Result.Context;
+}
+
+bool AnalyzerCheck::reports(StringRef CheckerName) const {
+  for (const std::string &R : Reported) {
+    StringRef Name(CheckerName);
+    if (Name == R || (Name.consume_front(R) && Name.starts_with(".")))
+      return true;
+  }
+  return false;
+}
+
+void AnalyzerCheck::forward(const PathDiagnostic &PD) {
+  StringRef Checker = PD.getCheckerName();
+  if (!reports(Checker))
+    return;
+  const SourceManager &SM = AST->getSourceManager();
+  auto FileLoc = [&SM](const PathDiagnosticLocation &L) {
+    SourceLocation S = L.asLocation();
+    return S.isValid() ? SM.getFileLoc(S) : S;
+  };
+  SourceLocation Loc = FileLoc(PD.getLocation());
+  if (Loc.isInvalid())
+    return;
+
+  {
+    // "%0": analyzer messages may contain '%', which a diagnostic format
+    // string would interpret.
+    DiagnosticBuilder Warning =
+        TidyContext->diag(Checker, Loc, "%0", DiagnosticIDs::Warning);
+    Warning << PD.getShortDescription();
+    if (!PD.path.empty())
+      for (SourceRange R : PD.path.back()->getRanges()) {
+        CharSourceRange FileRange = Lexer::makeFileCharRange(
+            CharSourceRange::getTokenRange(R), SM, AST->getLangOpts());
+        if (FileRange.isValid())
+          Warning << FileRange;
+      }
+  }
+
+  PathPieces Path = PD.path.flatten(/*ShouldFlattenMacros=*/true);
+  for (auto It = Path.begin(), End = Path.end(); It != End; ++It) {
+    const PathDiagnosticPiece &Piece = **It;
+    if (isa<PathDiagnosticPopUpPiece>(Piece) || Piece.getString().empty())
+      continue;
+    SourceLocation NoteLoc = FileLoc(Piece.getLocation());
+    if (NoteLoc.isInvalid())
+      continue;
+    // The last event repeats the warning at the warning's location.
+    if (std::next(It) == End && NoteLoc == Loc &&
+        Piece.getString() == PD.getShortDescription())
+      continue;
+    TidyContext->diag(Checker, NoteLoc, "%0", DiagnosticIDs::Note)
+        << Piece.getString();
+  }
+}
+
+void AnalyzerCheck::onEndOfTranslationUnit() {
+  ASTContext *Ctx = AST;
+  AST = nullptr; // Each AST is analysed once, by the run that saw it.
+  if (!Ctx || !PP)
+    return;
+  AST = Ctx;
+  AnalysisStats Stats;
+  std::string Error = runAnalyzer(
+      *Ctx, *PP, Config, [this](const PathDiagnostic &PD) { forward(PD); },
+      Stats);
+  AST = nullptr;
+  if (!Error.empty())
+    configurationDiag("condis-analyzer: invalid analyzer configuration "
+                      "(options Checkers='%0', AnalyzerConfig='%1'): %2")
+        << CheckersOption << AnalyzerConfigOption << Error;
+}
+
+namespace {
+
+class CondisTidyModule : public tidy::ClangTidyModule {
+public:
+  void addCheckFactories(tidy::ClangTidyCheckFactories &Factories) override {
+    Factories.registerCheck<AnalyzerCheck>("condis-analyzer");
+  }
+};
+
+} // namespace
+} // namespace condis
+
+// Linked into the condis-clangd executable, so the static registration runs
+// in the same process as clangd's own modules.
+static clang::tidy::ClangTidyModuleRegistry::Add<condis::CondisTidyModule>
+    CondisModule("condis-module", "Runs the condis analyzer checkers.");
