@@ -20,7 +20,8 @@ Scenario (each step prints one line that the lit test FileChecks):
      answers it and a later request, and shuts down cleanly.
 
 Usage: lsp_client.py --server BIN --workdir DIR --include DIR
-                     [--checkers LIST] [--timeout S] SAMPLE
+                     [--checkers LIST] [--check-option KEY=VALUE]...
+                     [--fast-check-filter POLICY] [--timeout S] SAMPLE
 """
 
 import argparse
@@ -176,6 +177,10 @@ def check_expected(expected, diagnostics):
         print("  first note line %d: %s" % (
             notes[0]["location"]["range"]["start"]["line"] + 1,
             notes[0]["message"]))
+        href = (d.get("codeDescription") or {}).get("href")
+        if href:
+            print("  documentation: " + href.rsplit("/", 2)[-2] + "/"
+                  + href.rsplit("/", 1)[-1])
     unexpected = [d for d in found
                   if not any(d.get("code") == c
                              and d["range"]["start"]["line"] + 1 == l
@@ -203,9 +208,13 @@ def run(args):
         f.write("Diagnostics:\n"
                 "  ClangTidy:\n"
                 "    Add: condis-analyzer\n"
-                "    FastCheckFilter: Loose\n"
+                "    FastCheckFilter: %s\n"
                 "    CheckOptions:\n"
-                "      condis-analyzer.Checkers: %s\n" % args.checkers)
+                "      condis-analyzer.Checkers: %s\n"
+                % (args.fast_check_filter, args.checkers))
+        for option in args.check_option:
+            key, _, value = option.partition("=")
+            f.write("      condis-analyzer.%s: '%s'\n" % (key, value))
     env = dict(os.environ)
     # Keep the user's clangd configuration out of the test.
     env["XDG_CONFIG_HOME"] = os.path.join(workdir, "xdg")
@@ -289,6 +298,11 @@ def main():
                         help="directory of the header simulators")
     parser.add_argument("--checkers", default="condis",
                         help="condis-analyzer.Checkers for the .clangd")
+    parser.add_argument("--check-option", action="append", default=[],
+                        metavar="KEY=VALUE",
+                        help="another condis-analyzer option for the .clangd")
+    parser.add_argument("--fast-check-filter", default="Loose",
+                        help="Diagnostics.ClangTidy.FastCheckFilter")
     parser.add_argument("--timeout", type=float, default=120)
     parser.add_argument("sample")
     args = parser.parse_args()

@@ -51,10 +51,10 @@ AnalyzerCheck::AnalyzerCheck(StringRef Name, tidy::ClangTidyContext *Context)
       Reported(splitList(CheckersOption)) {
   AnalysisBudget &B = Config.Budget;
   B.MaxNodesPerFunction =
-      Options.get("MaxNodesPerFunction", B.MaxNodesPerFunction);
-  B.MaxNodesPerFile = Options.get("MaxNodesPerFile", B.MaxNodesPerFile);
+      unsignedOption("MaxNodesPerFunction", B.MaxNodesPerFunction);
+  B.MaxNodesPerFile = unsignedOption("MaxNodesPerFile", B.MaxNodesPerFile);
   B.Time = std::chrono::milliseconds(
-      Options.get("TimeBudgetMs", static_cast<unsigned>(B.Time.count())));
+      unsignedOption("TimeBudgetMs", static_cast<unsigned>(B.Time.count())));
 
   // Clang's own modelling runs as it does under `clang --analyze`, so the
   // condis checkers see the same paths; only the Checkers are reported.
@@ -65,6 +65,22 @@ AnalyzerCheck::AnalyzerCheck(StringRef Name, tidy::ClangTidyContext *Context)
     Config.CC1Args.push_back("-analyzer-config");
     Config.CC1Args.push_back(KV);
   }
+}
+
+unsigned AnalyzerCheck::unsignedOption(StringRef Name, unsigned Default) {
+  StringRef Value = Options.get(Name, "");
+  unsigned Result;
+  if (Value.empty())
+    return Default;
+  if (!Value.trim().getAsInteger(10, Result))
+    return Result;
+  // An error, not clang-tidy's warning: clangd drops warnings that have no
+  // source location, and the user would never learn why nothing changed.
+  configurationDiag("invalid value '%0' for condis-analyzer option %1: "
+                    "expected a non-negative integer; using %2",
+                    DiagnosticIDs::Error)
+      << Value << Name << Default;
+  return Default;
 }
 
 void AnalyzerCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
@@ -160,8 +176,9 @@ void AnalyzerCheck::onEndOfTranslationUnit() {
       Stats);
   AST = nullptr;
   if (!Error.empty())
-    configurationDiag("condis-analyzer: invalid analyzer configuration "
-                      "(options Checkers='%0', AnalyzerConfig='%1'): %2")
+    configurationDiag("invalid analyzer configuration for condis-analyzer "
+                      "(options Checkers='%0', AnalyzerConfig='%1'): %2",
+                      DiagnosticIDs::Error)
         << CheckersOption << AnalyzerConfigOption << Error;
 }
 

@@ -48,6 +48,8 @@ public:
   void onEndOfTranslationUnit() override;
 
 private:
+  /// Reads an integer option; a malformed value is reported as an error.
+  unsigned unsignedOption(llvm::StringRef Name, unsigned Default);
   /// Whether findings of \p CheckerName are reported (see Checkers).
   bool reports(llvm::StringRef CheckerName) const;
   /// Emits \p PD as a warning named after its checker, then its path notes.
