@@ -18,10 +18,12 @@ Scenario (each step prints one line that the lit test FileChecks):
      (stale) condis finding is published;
   4. open a second file cut off in the middle of the bug: the server
      answers it and a later request, and shuts down cleanly.
+With --expect-none only step 1 runs, expecting no condis finding at all.
 
 Usage: lsp_client.py --server BIN --workdir DIR --include DIR
                      [--checkers LIST] [--check-option KEY=VALUE]...
-                     [--fast-check-filter POLICY] [--timeout S] SAMPLE
+                     [--fast-check-filter POLICY] [--expect-none]
+                     [--timeout S] SAMPLE
 """
 
 import argparse
@@ -156,6 +158,10 @@ def read_expectations(text):
 
 
 def check_expected(expected, diagnostics):
+    errors = [d for d in diagnostics if d.get("severity") == 1]
+    if errors:
+        raise Failure("the sample does not compile in the editor: %s"
+                      % [describe(d) for d in errors])
     found = condis_findings(diagnostics)
     for code, line, message in expected:
         match = [d for d in found
@@ -195,7 +201,8 @@ def run(args):
     workdir = os.path.abspath(args.workdir)
     with open(args.sample) as f:
         text = f.read()
-    expected, fixed_text = read_expectations(text)
+    if not args.expect_none:
+        expected, fixed_text = read_expectations(text)
 
     # The project the editor would open: the sample, its flags and the
     # .clangd entry docs/editors.md documents.
@@ -233,6 +240,16 @@ def run(args):
 
         server.notify("textDocument/didOpen", {"textDocument": {
             "uri": uri, "languageId": "c", "version": 1, "text": text}})
+        if args.expect_none:
+            found = condis_findings(server.diagnostics(uri, 1, args.timeout))
+            if found:
+                raise Failure("expected no findings; got %s"
+                              % [describe(d) for d in found])
+            print("opened: no findings")
+            server.request("shutdown", None, args.timeout)
+            server.notify("exit", None)
+            server.proc.wait(timeout=args.timeout)
+            return
         check_expected(expected, server.diagnostics(uri, 1, args.timeout))
         print("opened: %d expected findings" % len(expected))
 
@@ -303,6 +320,8 @@ def main():
                         help="another condis-analyzer option for the .clangd")
     parser.add_argument("--fast-check-filter", default="Loose",
                         help="Diagnostics.ClangTidy.FastCheckFilter")
+    parser.add_argument("--expect-none", action="store_true",
+                        help="only open the sample and expect no finding")
     parser.add_argument("--timeout", type=float, default=120)
     parser.add_argument("sample")
     args = parser.parse_args()

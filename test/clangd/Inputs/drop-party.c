@@ -3,7 +3,7 @@
 // (condis.DropParty). The lsp-diag / lsp-fix comments are read by
 // test/clangd/lsp_client.py.
 #include "cm-party.h"
-
+#include <stddef.h> /* a compiler header: needs the right resource dir */
 PROTOCOL_CM_DROP_PARTY CmDropParty;
 NDIS_IO_WORKITEM_FUNCTION CmDropPartyWorker;
 
