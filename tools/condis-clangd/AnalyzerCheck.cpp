@@ -24,6 +24,10 @@
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <cstdlib>
+#include <mutex>
 
 using namespace clang;
 using namespace clang::ast_matchers;
@@ -164,6 +168,24 @@ void AnalyzerCheck::forward(const PathDiagnostic &PD) {
   }
 }
 
+/// One line on stderr (clangd's log) when a run was cut short or crashed,
+/// and for every run when CONDIS_CLANGD_STATS is set.
+static void logRun(ASTContext &Ctx, const AnalysisStats &Stats,
+                   std::chrono::milliseconds Time) {
+  static const bool Always = std::getenv("CONDIS_CLANGD_STATS") != nullptr;
+  if (!Always && !Stats.FunctionsSkipped && !Stats.Crashed)
+    return;
+  const SourceManager &SM = Ctx.getSourceManager();
+  OptionalFileEntryRef Main = SM.getFileEntryRefForID(SM.getMainFileID());
+  static std::mutex Lock;
+  std::lock_guard<std::mutex> Guard(Lock);
+  llvm::errs() << "condis-analyzer: " << (Main ? Main->getName() : "<main>")
+               << ": " << Stats.FunctionsAnalyzed << " functions analysed, "
+               << Stats.FunctionsSkipped << " skipped (budget spent), "
+               << Stats.Nodes << " nodes, " << Time.count() << " ms"
+               << (Stats.Crashed ? ", the analyzer crashed" : "") << "\n";
+}
+
 void AnalyzerCheck::onEndOfTranslationUnit() {
   ASTContext *Ctx = AST;
   AST = nullptr; // Each AST is analysed once, by the run that saw it.
@@ -171,10 +193,14 @@ void AnalyzerCheck::onEndOfTranslationUnit() {
     return;
   AST = Ctx;
   AnalysisStats Stats;
+  auto Start = std::chrono::steady_clock::now();
   std::string Error = runAnalyzer(
       *Ctx, *PP, Config, [this](const PathDiagnostic &PD) { forward(PD); },
       Stats);
   AST = nullptr;
+  logRun(*Ctx, Stats,
+         std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::steady_clock::now() - Start));
   if (!Error.empty())
     configurationDiag("invalid analyzer configuration for condis-analyzer "
                       "(options Checkers='%0', AnalyzerConfig='%1'): %2",

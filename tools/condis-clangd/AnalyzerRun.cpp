@@ -179,7 +179,14 @@ void runPasses(Engine &E, ASTContext &Ctx, llvm::ArrayRef<Decl *> Decls,
   const SourceManager &SM = Ctx.getSourceManager();
   AnalysisManager &Mgr = *E.Mgr;
   CheckerManager &Checkers = *E.Checkers;
-  const auto Deadline = std::chrono::steady_clock::now() + Budget.Time;
+  using Clock = std::chrono::steady_clock;
+  const Clock::time_point Deadline = Clock::now() + Budget.Time;
+  // The engine cannot be stopped inside a function, so the time left is
+  // turned into a node budget at the speed measured on this file so far.
+  double PathNodes = 0, PathMs = 0;
+  auto MsUntil = [](Clock::time_point From, Clock::time_point To) {
+    return std::chrono::duration<double, std::milli>(To - From).count();
+  };
 
   TranslationUnitDecl *TU = Ctx.getTranslationUnitDecl();
   BugReporter BR(Mgr);
@@ -206,7 +213,7 @@ void runPasses(Engine &E, ASTContext &Ctx, llvm::ArrayRef<Decl *> Decls,
       }
       if (!D->hasBody() || !isInMainFile(D, SM))
         continue;
-      if (std::chrono::steady_clock::now() >= Deadline ||
+      if (Clock::now() >= Deadline ||
           Stats.Nodes >= Budget.MaxNodesPerFile) {
         ++Stats.FunctionsSkipped;
         continue;
@@ -224,8 +231,16 @@ void runPasses(Engine &E, ASTContext &Ctx, llvm::ArrayRef<Decl *> Decls,
                      &E.Summaries, ExprEngine::Inline_Regular);
       unsigned Steps = std::min(Budget.MaxNodesPerFunction,
                                 Budget.MaxNodesPerFile - Stats.Nodes);
+      Clock::time_point Begin = Clock::now();
+      if (PathNodes > 0 && PathMs > 0) {
+        double Affordable = PathNodes / PathMs * MsUntil(Begin, Deadline);
+        Steps = static_cast<unsigned>(
+            std::clamp(Affordable, 1.0, static_cast<double>(Steps)));
+      }
       Eng.ExecuteWorkList(Mgr.getAnalysisDeclContextManager().getStackFrame(D),
                           Steps);
+      PathMs += MsUntil(Begin, Clock::now());
+      PathNodes += Eng.getGraph().size();
       Stats.Nodes += Eng.getGraph().size();
       ++Stats.FunctionsAnalyzed;
       Eng.getBugReporter().FlushReports();
