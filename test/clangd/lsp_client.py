@@ -18,11 +18,14 @@ Scenario (each step prints one line that the lit test FileChecks):
      (stale) condis finding is published;
   4. open a second file cut off in the middle of the bug: the server
      answers it and a later request, and shuts down cleanly.
-With --expect-none only step 1 runs, expecting no condis finding at all.
+With --expect-none only step 1 runs, expecting no condis finding at all;
+with --expect-error TEXT only step 1 runs, expecting an error containing TEXT
+(findings are printed, not checked).
 
 Usage: lsp_client.py --server BIN --workdir DIR --include DIR
                      [--checkers LIST] [--check-option KEY=VALUE]...
-                     [--fast-check-filter POLICY] [--expect-none]
+                     [--fast-check-filter POLICY]
+                     [--expect-none | --expect-error TEXT]
                      [--timeout S] SAMPLE
 """
 
@@ -201,7 +204,7 @@ def run(args):
     workdir = os.path.abspath(args.workdir)
     with open(args.sample) as f:
         text = f.read()
-    if not args.expect_none:
+    if not args.expect_none and not args.expect_error:
         expected, fixed_text = read_expectations(text)
 
     # The project the editor would open: the sample, its flags and the
@@ -241,12 +244,25 @@ def run(args):
 
         server.notify("textDocument/didOpen", {"textDocument": {
             "uri": uri, "languageId": "c", "version": 1, "text": text}})
-        if args.expect_none:
+        if args.expect_error:
+            diags = server.diagnostics(uri, 1, args.timeout)
+            errors = [d for d in diags if d.get("severity") == 1
+                      and args.expect_error in d["message"]]
+            if not errors:
+                raise Failure("expected an error containing '%s'; got %s"
+                              % (args.expect_error,
+                                 [describe(d) for d in diags]))
+            print("error line %d: %s" % (errors[0]["range"]["start"]["line"]
+                                         + 1, errors[0]["message"]))
+            for d in condis_findings(diags):
+                print("diagnostic " + describe(d))
+        elif args.expect_none:
             found = condis_findings(server.diagnostics(uri, 1, args.timeout))
             if found:
                 raise Failure("expected no findings; got %s"
                               % [describe(d) for d in found])
             print("opened: no findings")
+        if args.expect_none or args.expect_error:
             server.request("shutdown", None, args.timeout)
             server.notify("exit", None)
             server.proc.wait(timeout=args.timeout)
@@ -324,6 +340,9 @@ def main():
                         help="Diagnostics.ClangTidy.FastCheckFilter")
     parser.add_argument("--expect-none", action="store_true",
                         help="only open the sample and expect no finding")
+    parser.add_argument("--expect-error", metavar="TEXT",
+                        help="only open the sample and expect an error "
+                        "diagnostic containing TEXT (configuration errors)")
     parser.add_argument("--timeout", type=float, default=120)
     parser.add_argument("sample")
     args = parser.parse_args()

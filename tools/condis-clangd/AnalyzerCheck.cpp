@@ -78,12 +78,10 @@ unsigned AnalyzerCheck::unsignedOption(StringRef Name, unsigned Default) {
     return Default;
   if (!Value.trim().getAsInteger(10, Result))
     return Result;
-  // An error, not clang-tidy's warning: clangd drops warnings that have no
-  // source location, and the user would never learn why nothing changed.
-  configurationDiag("invalid value '%0' for condis-analyzer option %1: "
-                    "expected a non-negative integer; using %2",
-                    DiagnosticIDs::Error)
-      << Value << Name << Default;
+  ConfigProblems.push_back(
+      ("invalid value '" + Value + "' for condis-analyzer option " + Name +
+       ": expected a non-negative integer; using " + Twine(Default))
+          .str());
   return Default;
 }
 
@@ -188,24 +186,28 @@ static void logRun(ASTContext &Ctx, const AnalysisStats &Stats,
 
 void AnalyzerCheck::onEndOfTranslationUnit() {
   ASTContext *Ctx = AST;
+  if (Ctx && PP) {
+    AnalysisStats Stats;
+    auto Start = std::chrono::steady_clock::now();
+    std::string Error = runAnalyzer(
+        *Ctx, *PP, Config, [this](const PathDiagnostic &PD) { forward(PD); },
+        Stats);
+    logRun(*Ctx, Stats,
+           std::chrono::duration_cast<std::chrono::milliseconds>(
+               std::chrono::steady_clock::now() - Start));
+    if (!Error.empty())
+      ConfigProblems.push_back("invalid analyzer configuration for "
+                               "condis-analyzer (options Checkers='" +
+                               CheckersOption + "', AnalyzerConfig='" +
+                               AnalyzerConfigOption + "'): " + Error);
+  }
   AST = nullptr; // Each AST is analysed once, by the run that saw it.
-  if (!Ctx || !PP)
-    return;
-  AST = Ctx;
-  AnalysisStats Stats;
-  auto Start = std::chrono::steady_clock::now();
-  std::string Error = runAnalyzer(
-      *Ctx, *PP, Config, [this](const PathDiagnostic &PD) { forward(PD); },
-      Stats);
-  AST = nullptr;
-  logRun(*Ctx, Stats,
-         std::chrono::duration_cast<std::chrono::milliseconds>(
-             std::chrono::steady_clock::now() - Start));
-  if (!Error.empty())
-    configurationDiag("invalid analyzer configuration for condis-analyzer "
-                      "(options Checkers='%0', AnalyzerConfig='%1'): %2",
-                      DiagnosticIDs::Error)
-        << CheckersOption << AnalyzerConfigOption << Error;
+
+  // Reported after the run, which skips files with errors, and as errors:
+  // clangd drops location-less warnings, and the user would never learn why
+  // nothing shows.
+  for (const std::string &Problem : ConfigProblems)
+    configurationDiag("%0", DiagnosticIDs::Error) << Problem;
 }
 
 namespace {

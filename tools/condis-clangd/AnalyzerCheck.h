@@ -48,7 +48,8 @@ public:
   void onEndOfTranslationUnit() override;
 
 private:
-  /// Reads an integer option; a malformed value is reported as an error.
+  /// Reads an integer option; a malformed value is recorded in
+  /// ConfigProblems and the default used.
   unsigned unsignedOption(llvm::StringRef Name, unsigned Default);
   /// Whether findings of \p CheckerName are reported (see Checkers).
   bool reports(llvm::StringRef CheckerName) const;
@@ -60,6 +61,8 @@ private:
   const std::string AnalyzerConfigOption;
   AnalysisConfig Config;
   std::vector<std::string> Reported;
+  /// Option errors, reported at the end of each translation unit.
+  std::vector<std::string> ConfigProblems;
 
   clang::Preprocessor *PP = nullptr;
   clang::ASTContext *AST = nullptr;
