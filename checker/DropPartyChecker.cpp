@@ -52,6 +52,9 @@
 //===----------------------------------------------------------------------===//
 
 #include "Api.h"
+#include "CallFacts.h"
+#include "DropPartyNotes.h"
+#include "DropPartyState.h"
 #include "ModelingChecker.h"
 #include "PartyOrigin.h"
 #include "Spelling.h"
@@ -71,71 +74,6 @@
 using namespace clang;
 using namespace clang::ento;
 
-namespace condis {
-namespace {
-
-/// NDIS_STATUS values the rules compare against (ndis.h).
-constexpr int64_t StatusSuccess = 0x00000000;
-constexpr int64_t StatusPending = 0x00000103;
-constexpr int64_t StatusFailure = static_cast<int32_t>(0xC0000001u);
-
-/// What happened to a party handle on this path.
-class HandleState {
-public:
-  enum Kind {
-    Completed,     ///< Ndis(M)CmDropPartyComplete was called with it.
-    ClientDropped, ///< NdisClDropParty was called with it.
-  };
-
-  static HandleState completed(SVal Status) { return {Completed, Status}; }
-  static HandleState clientDropped(SVal Ret) { return {ClientDropped, Ret}; }
-
-  bool isCompleted() const { return K == Completed; }
-  bool isClientDropped() const { return K == ClientDropped; }
-  /// The completion's status, or NdisClDropParty's return value.
-  SVal status() const { return Status; }
-
-  bool operator==(const HandleState &O) const {
-    return K == O.K && Status == O.Status;
-  }
-  void Profile(llvm::FoldingSetNodeID &ID) const {
-    ID.AddInteger(K);
-    Status.Profile(ID);
-  }
-  void dump(raw_ostream &OS) const {
-    OS << (K == Completed ? "completed, status " : "client-dropped, returned ");
-    Status.dumpToStream(OS);
-  }
-
-private:
-  HandleState(Kind K, SVal Status) : K(K), Status(Status) {}
-  Kind K;
-  SVal Status;
-};
-
-/// A running ProtocolClDropPartyComplete: its Status and its party context.
-struct ClientDropCompletion {
-  SVal Status;
-  const MemRegion *Party;
-
-  bool operator==(const ClientDropCompletion &O) const {
-    return Status == O.Status && Party == O.Party;
-  }
-  void Profile(llvm::FoldingSetNodeID &ID) const {
-    Status.Profile(ID);
-    ID.AddPointer(Party);
-  }
-};
-
-/// Progress of the drop-party handler in the top frame (a bit set).
-enum HandlerProgress : unsigned {
-  DropCompleted = 1u << 0,
-  PartyHandedOff = 1u << 1,
-};
-
-} // namespace
-} // namespace condis
-
 // Party handle symbol -> what this path did with it.
 REGISTER_MAP_WITH_PROGRAMSTATE(PartyHandles, clang::ento::SymbolRef,
                                condis::HandleState)
@@ -147,13 +85,13 @@ REGISTER_MAP_WITH_PROGRAMSTATE(ClientDropCompletions,
 // Bits of condis::HandlerProgress for the drop-party handler in the top
 // frame; 0 when the top frame is not one.
 REGISTER_TRAIT_WITH_PROGRAMSTATE(DropHandlerProgress, unsigned)
-// Base regions of memory this path has released (NdisFreeMemory & co.).
-REGISTER_SET_WITH_PROGRAMSTATE(FreedPartyMemory, const clang::ento::MemRegion *)
+// Base region of memory this path has released (NdisFreeMemory & co.) ->
+// the frame that released it.
+REGISTER_MAP_WITH_PROGRAMSTATE(FreedPartyMemory, const clang::ento::MemRegion *,
+                               const clang::StackFrameContext *)
 
 namespace condis {
 namespace {
-
-enum class Truth { Yes, No, Maybe };
 
 class DropPartyChecker
     : public Checker<check::BeginFunction, check::PreCall, check::PostCall, check::Bind,
@@ -195,11 +133,17 @@ private:
   static CallDescriptionMap<ApiId> buildModelled();
 
   std::optional<ApiId> modelledRow(const CallEvent &Call) const;
-  std::optional<EffectKind> handlerEffect(const LocationContext *LC) const;
-  const StackFrameContext *
-  enclosingHandler(const LocationContext *LC, EffectKind Effect) const;
-  SVal handlerParam(ProgramStateRef State, const StackFrameContext *SFC,
-                    int Index) const;
+  std::optional<EffectKind> handlerEffect(const LocationContext *LC) const {
+    return Modeling->handlerEffect(LC);
+  }
+  const StackFrameContext *enclosingHandler(const LocationContext *LC,
+                                            EffectKind Effect) const {
+    return Modeling->enclosingHandler(LC, Effect);
+  }
+  const MemRegion *handlerParty(ProgramStateRef State,
+                                const StackFrameContext *SFC) const {
+    return Modeling->handlerParty(State, SFC);
+  }
 
   void checkCompletion(const CallEvent &Call, ApiId Row,
                        CheckerContext &C) const;
@@ -209,62 +153,22 @@ private:
   bool handsOffParty(const CallEvent &Call, CheckerContext &C) const;
   bool passesParty(const CallEvent &Call, CheckerContext &C) const;
 
+  /// After a use-after-drop report, one bug is one report: the path goes
+  /// on from \p N without the handle's state.
+  void forget(SymbolRef Handle, ExplodedNode *N, CheckerContext &C) const {
+    if (N)
+      C.addTransition(C.getState()->remove<PartyHandles>(Handle), N);
+  }
+
   ExplodedNode *report(const BugType &BT, StringRef Msg, CheckerContext &C,
                        SymbolRef Interesting, const Expr *At = nullptr,
                        const MemRegion *InterestingRegion = nullptr,
                        bool TrackValue = false) const;
 };
 
-// -------------------------------------------------------------------------
-// Small helpers
-// -------------------------------------------------------------------------
 
-Truth statusIs(ProgramStateRef State, SVal Status, int64_t Value,
-               CheckerContext &C) {
-  auto DV = Status.getAs<DefinedSVal>();
-  if (!DV)
-    return Truth::Maybe;
-  SValBuilder &SVB = C.getSValBuilder();
-  QualType T = C.getASTContext().IntTy;
-  SVal Eq = SVB.evalBinOp(State, BO_EQ, *DV, SVB.makeIntVal(Value, T),
-                          C.getASTContext().BoolTy);
-  auto DEq = Eq.getAs<DefinedOrUnknownSVal>();
-  if (!DEq)
-    return Truth::Maybe;
-  auto [IsTrue, IsFalse] = State->assume(*DEq);
-  if (IsTrue && !IsFalse)
-    return Truth::Yes;
-  if (IsFalse && !IsTrue)
-    return Truth::No;
-  return Truth::Maybe;
-}
 
-std::string spelledName(const CallEvent &Call, ApiId Row, CheckerContext &C) {
-  if (const auto *CE = dyn_cast_or_null<CallExpr>(Call.getOriginExpr()))
-    Row = spelledCall(CE, Row, C.getSourceManager(), C.getLangOpts()).Id;
-  return apiInfo(Row).Name.str();
-}
 
-std::string calleeName(const CallEvent &Call, CheckerContext &C) {
-  if (std::optional<ApiId> Row = lookupApi(Call.getCalleeIdentifier()
-                                               ? Call.getCalleeIdentifier()
-                                                     ->getName()
-                                               : ""))
-    return spelledName(Call, *Row, C);
-  if (const IdentifierInfo *II = Call.getCalleeIdentifier())
-    return II->getName().str();
-  return "an NDIS call";
-}
-
-/// True for calls into NDIS: table rows, support routines, and anything
-/// spelled Ndis*. Only these count as "using" a party handle.
-bool isNdisCall(const CallEvent &Call) {
-  const IdentifierInfo *II = Call.getCalleeIdentifier();
-  if (!II)
-    return false;
-  StringRef Name = II->getName();
-  return lookupApi(Name) || lookupSupport(Name) || Name.starts_with("Ndis");
-}
 
 // -------------------------------------------------------------------------
 // Table lookups
@@ -297,34 +201,6 @@ DropPartyChecker::modelledRow(const CallEvent &Call) const {
   return std::nullopt;
 }
 
-std::optional<EffectKind>
-DropPartyChecker::handlerEffect(const LocationContext *LC) const {
-  const auto *FD = dyn_cast_or_null<FunctionDecl>(LC->getDecl());
-  if (std::optional<ApiId> Role = Modeling->roleTypeOf(FD))
-    return apiInfo(*Role).Effect;
-  return std::nullopt;
-}
-
-const StackFrameContext *
-DropPartyChecker::enclosingHandler(const LocationContext *LC,
-                                   EffectKind Effect) const {
-  for (; LC; LC = LC->getParent())
-    if (const auto *SFC = dyn_cast<StackFrameContext>(LC))
-      if (handlerEffect(SFC) == Effect)
-        return SFC;
-  return nullptr;
-}
-
-SVal DropPartyChecker::handlerParam(ProgramStateRef State,
-                                    const StackFrameContext *SFC,
-                                    int Index) const {
-  const auto *FD = dyn_cast_or_null<FunctionDecl>(SFC->getDecl());
-  if (!FD || Index < 0 || static_cast<unsigned>(Index) >= FD->getNumParams())
-    return UnknownVal();
-  const VarRegion *VR = State->getRegion(FD->getParamDecl(Index), SFC);
-  return State->getSVal(VR);
-}
-
 } // namespace
 } // namespace condis
 
@@ -335,65 +211,10 @@ REGISTER_TRAIT_WITH_PROGRAMSTATE(HandlerCompletedHandle, const void *)
 namespace condis {
 namespace {
 
-/// The outermost frame of the path being analysed.
-const StackFrameContext *topFrame(const LocationContext *LC) {
-  const StackFrameContext *SFC = LC->getStackFrame();
-  while (SFC->getParent())
-    SFC = SFC->getParent()->getStackFrame();
-  return SFC;
-}
-
 /// Ndis(M)CmDispatchIncomingDropParty(DropStatus, NdisPartyHandle, Buffer,
 /// Size) (ddi:nf-ndis-ndiscmdispatchincomingdropparty.md).
 constexpr unsigned DispatchBufferArg = 2;
 constexpr unsigned DispatchSizeArg = 3;
-
-// -------------------------------------------------------------------------
-// Path notes: each states a fact at the event, and only for our reports
-// about the value it concerns.
-// -------------------------------------------------------------------------
-
-const NoteTag *completionNote(CheckerContext &C, SymbolRef Handle,
-                              std::string Spelled, Truth Success) {
-  return C.getNoteTag([Handle, Spelled,
-                       Success](PathSensitiveBugReport &BR) -> std::string {
-    if (!Handle || !BR.isInteresting(Handle))
-      return "";
-    if (Success == Truth::Yes)
-      return "Drop completed here with NDIS_STATUS_SUCCESS (" + Spelled +
-             "); the party handle is invalid from now on";
-    return "Drop completed here (" + Spelled + ")";
-  });
-}
-
-const NoteTag *clientDropNote(CheckerContext &C, SymbolRef Handle) {
-  return C.getNoteTag([Handle](PathSensitiveBugReport &BR) -> std::string {
-    if (!Handle || !BR.isInteresting(Handle))
-      return "";
-    return "Party handle invalidated here (NdisClDropParty); only a drop that "
-           "returns NDIS_STATUS_FAILURE leaves it usable";
-  });
-}
-
-const NoteTag *notHandedOffNote(CheckerContext &C, std::string Callee,
-                                const BugType *Pending) {
-  return C.getNoteTag([Callee,
-                       Pending](PathSensitiveBugReport &BR) -> std::string {
-    if (&BR.getBugType() != Pending)
-      return "";
-    return "'" + Callee + "' returned without completing the drop or "
-           "handing the party off";
-  });
-}
-
-const NoteTag *freedNote(CheckerContext &C, const MemRegion *Base,
-                         std::string Routine) {
-  return C.getNoteTag([Base, Routine](PathSensitiveBugReport &BR) -> std::string {
-    if (!BR.isInteresting(Base))
-      return "";
-    return "Party state freed here (" + Routine + ")";
-  });
-}
 
 // -------------------------------------------------------------------------
 // Callbacks
@@ -408,11 +229,11 @@ void DropPartyChecker::checkBeginFunction(CheckerContext &C) const {
   const ApiInfo &Info = apiInfo(*Role);
   ProgramStateRef State = C.getState();
   const MemRegion *Party =
-      handlerParam(State, SFC, Info.PartyArg).getAsRegion();
+      ModelingChecker::handlerParam(State, SFC, Info.PartyArg).getAsRegion();
   if (!Party)
     return;
   C.addTransition(State->set<ClientDropCompletions>(
-      SFC, {handlerParam(State, SFC, Info.StatusArg), Party->getBaseRegion()}));
+      SFC, {ModelingChecker::handlerParam(State, SFC, Info.StatusArg), Party->getBaseRegion()}));
 }
 
 void DropPartyChecker::checkPreCall(const CallEvent &Call,
@@ -483,21 +304,30 @@ void DropPartyChecker::checkCompletion(const CallEvent &Call, ApiId Row,
 const MemRegion *DropPartyChecker::freedPartyState(SVal Handle,
                                                    CheckerContext &C) const {
   // The handle was read from freed memory, or the handler's own party
-  // context was freed.
+  // context was freed. Only the memory the handle itself was read from
+  // counts, and only a release made by this function or its callees: the
+  // analyzer cannot tell the entries of an intrusive list apart, so a
+  // party freed by an earlier call of this function (an earlier loop
+  // iteration of its caller) may look like the one completed now.
   ProgramStateRef State = C.getState();
-  const MemRegion *FreedBase = nullptr;
-  anyOrigin(Handle, [&](const MemRegion *R) {
-    if (State->contains<FreedPartyMemory>(R))
-      FreedBase = R;
-    return FreedBase != nullptr;
-  });
-  if (FreedBase)
-    return FreedBase;
+  const StackFrameContext *Here = C.getStackFrame();
+  auto FreedHere = [&](const MemRegion *R) {
+    const StackFrameContext *const *By = State->get<FreedPartyMemory>(R);
+    if (!By)
+      return false;
+    for (const LocationContext *LC = *By; LC; LC = LC->getParent())
+      if (LC == Here)
+        return true;
+    return false;
+  };
+  if (const MemRegion *From = loadedFrom(Handle))
+    if (FreedHere(From))
+      return From;
   if (const StackFrameContext *SFC =
           enclosingHandler(C.getLocationContext(), EffectKind::HandlesDrop))
-    if (const MemRegion *Ctx = handlerParam(State, SFC, 0).getAsRegion())
-      if (State->contains<FreedPartyMemory>(Ctx->getBaseRegion()))
-        return Ctx->getBaseRegion();
+    if (const MemRegion *Party = handlerParty(State, SFC))
+      if (FreedHere(Party))
+        return Party;
   return nullptr;
 }
 
@@ -551,21 +381,25 @@ void DropPartyChecker::checkHandleUses(const CallEvent &Call,
     if (const HandleState *HS = S ? State->get<PartyHandles>(S) : nullptr) {
       if (HS->isCompleted() &&
           statusIs(State, HS->status(), StatusSuccess, C) == Truth::Yes) {
-        report(UseAfterDrop,
-               "Party handle passed to " + Name +
-                   " after the drop completed with NDIS_STATUS_SUCCESS; the "
-                   "call manager must not use it any more",
-               C, S, Call.getArgExpr(I));
+        forget(S, report(UseAfterDrop,
+                         "Party handle passed to " + Name +
+                             " after the drop completed with "
+                             "NDIS_STATUS_SUCCESS; the call manager must not "
+                             "use it any more",
+                         C, S, Call.getArgExpr(I)),
+               C);
         return;
       }
       if (HS->isClientDropped() &&
           statusIs(State, HS->status(), StatusFailure, C) != Truth::Yes) {
-        report(UseAfterClientDrop,
-               "Party handle passed to " + Name +
-                   " after NdisClDropParty invalidated it; only when "
-                   "NdisClDropParty returns NDIS_STATUS_FAILURE (the last "
-                   "party) may the client still use it, to close the call",
-               C, S, Call.getArgExpr(I));
+        forget(S, report(UseAfterClientDrop,
+                         "Party handle passed to " + Name +
+                             " after NdisClDropParty invalidated it; only "
+                             "when NdisClDropParty returns NDIS_STATUS_FAILURE "
+                             "(the last party) may the client still use it, "
+                             "to close the call",
+                         C, S, Call.getArgExpr(I)),
+               C);
         return;
       }
       continue;
@@ -605,7 +439,7 @@ void DropPartyChecker::checkPostCall(const CallEvent &Call,
         static_cast<unsigned>(S->Arg) < Call.getNumArgs()) {
       if (const MemRegion *R = Call.getArgSVal(S->Arg).getAsRegion()) {
         const MemRegion *Base = R->getBaseRegion();
-        C.addTransition(State->add<FreedPartyMemory>(Base),
+        C.addTransition(State->set<FreedPartyMemory>(Base, C.getStackFrame()),
                         freedNote(C, Base, S->Name.str()));
         return;
       }
@@ -631,11 +465,11 @@ bool DropPartyChecker::passesParty(const CallEvent &Call,
       (C.getState()->get<DropHandlerProgress>() &
        (PartyHandedOff | DropCompleted)))
     return false;
-  const MemRegion *Party = handlerParam(C.getState(), Top, 0).getAsRegion();
+  const MemRegion *Party = handlerParty(C.getState(), Top);
   if (!Party)
     return false;
   for (unsigned I = 0, E = Call.getNumArgs(); I != E; ++I)
-    if (isDerivedFrom(Call.getArgSVal(I), Party->getBaseRegion()))
+    if (isDerivedFrom(Call.getArgSVal(I), Party))
       return true;
   return false;
 }
@@ -658,10 +492,9 @@ bool DropPartyChecker::handsOffParty(const CallEvent &Call,
   // An inlined callee showed us what it does with the party.
   if (!S && C.wasInlined)
     return false;
-  const MemRegion *Party = handlerParam(State, Top, 0).getAsRegion();
+  const MemRegion *Party = handlerParty(State, Top);
   if (!Party)
     return false;
-  Party = Party->getBaseRegion();
   for (unsigned I = 0, E = Call.getNumArgs(); I != E; ++I)
     if (isDerivedFrom(Call.getArgSVal(I), Party))
       return true;
@@ -675,11 +508,10 @@ void DropPartyChecker::checkBind(SVal Loc, SVal Val, const Stmt *,
   if (handlerEffect(Top) != EffectKind::HandlesDrop ||
       (State->get<DropHandlerProgress>() & PartyHandedOff))
     return;
-  const MemRegion *Party = handlerParam(State, Top, 0).getAsRegion();
+  const MemRegion *Party = handlerParty(State, Top);
   const MemRegion *Target = Loc.getAsRegion();
   if (!Party || !Target)
     return;
-  Party = Party->getBaseRegion();
   // Storing the party into its own fields, or into locals that die with
   // the handler, hands nothing off.
   if (Target->getBaseRegion() == Party ||
@@ -788,7 +620,7 @@ void DropPartyChecker::printState(raw_ostream &Out, ProgramStateRef State,
   auto Freed = State->get<FreedPartyMemory>();
   if (!Freed.isEmpty()) {
     Out << Sep << "Freed party memory:" << NL;
-    for (const MemRegion *R : Freed)
+    for (const auto &[R, By] : Freed)
       Out << R << NL;
   }
 }

@@ -50,6 +50,11 @@ bool anyOrigin(SVal V, llvm::function_ref<bool(const MemRegion *)> Fn) {
   return false;
 }
 
+const MemRegion *loadedFrom(SVal V) {
+  const MemRegion *R = regionOfSymbol(V.getAsSymbol());
+  return R ? R->getBaseRegion() : nullptr;
+}
+
 bool isDerivedFrom(SVal V, const MemRegion *Base) {
   if (!Base)
     return false;

@@ -26,6 +26,11 @@ namespace condis {
 bool anyOrigin(clang::ento::SVal V,
                llvm::function_ref<bool(const clang::ento::MemRegion *)> Fn);
 
+/// The base region of the memory \p V was loaded from (for a handle read as
+/// Party->NdisPartyHandle: the party), or null for values not loaded from
+/// memory.
+const clang::ento::MemRegion *loadedFrom(clang::ento::SVal V);
+
 /// True if \p V is \p Base, points into it, or was read from it (directly
 /// or through pointers stored in it).
 bool isDerivedFrom(clang::ento::SVal V, const clang::ento::MemRegion *Base);

@@ -22,15 +22,18 @@ class LangOptions;
 
 namespace condis {
 
+/// The table row a call was written as, and where that name is spelled.
 struct SpelledCall {
-  ApiId Id = ApiId::None;      ///< The row the driver wrote (macro or function).
-  clang::SourceLocation NameLoc; ///< Where that name is spelled.
+  ApiId Id;                      ///< The row the driver wrote (macro or function).
+  clang::SourceLocation NameLoc; ///< Spelling location of the name; invalid
+                                 ///< when it was built by token pasting.
 };
 
-/// The table row a call to \p Callee was written as: the innermost macro
-/// of rules/condis.def whose body spells the call, else \p Callee itself.
-/// Macros that are not table rows (a driver's own wrappers) are looked
-/// through; a call written as a macro argument is judged by its own text.
+/// The table row a call to \p Callee was written as: an MCM macro row of
+/// rules/condis.def expanding to \p Callee whose body spells the call, else
+/// \p Callee itself. Macros that are not table rows (a driver's own
+/// wrappers) are looked through; a call written as a macro argument is
+/// judged by its own text.
 SpelledCall spelledCall(const clang::CallExpr *CE, ApiId Callee,
                         const clang::SourceManager &SM,
                         const clang::LangOptions &LO);

@@ -124,3 +124,10 @@ VOID ownCompletionUsesDroppedHandle06(PCL_PARTY Party) {
   if (Status == NDIS_STATUS_SUCCESS)
     ClFinishDrop(Status, Party);
 }
+
+// One stale handle, one report: later uses on the same path stay quiet.
+VOID useAfterDropReportedOnce07(PCM_PARTY Party) {
+  NdisCmDropPartyComplete(NDIS_STATUS_SUCCESS, Party->NdisPartyHandle);
+  NdisCmDispatchIncomingDropParty(NDIS_STATUS_SUCCESS, Party->NdisPartyHandle, NULL, 0); // expected-warning{{after the drop completed with NDIS_STATUS_SUCCESS}}
+  NdisCmDispatchIncomingDropParty(NDIS_STATUS_SUCCESS, Party->NdisPartyHandle, NULL, 0); // no-warning
+}

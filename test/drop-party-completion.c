@@ -111,3 +111,28 @@ VOID noWarnNullBufferZeroSize03(PCM_PARTY Party) {
 VOID noWarnBufferWithSize04(PCM_PARTY Party, PVOID Data, UINT Length) {
   NdisCmDispatchIncomingDropParty(NDIS_STATUS_SUCCESS, Party->NdisPartyHandle, Data, Length); // no-warning
 }
+
+// The analyzer cannot tell the entries of an intrusive list apart: a party
+// freed while completing an earlier entry must not make the next entry's
+// completion look like a release before completion.
+static VOID CmFinishReleasedDrop(PCM_PARTY Party) {
+  NdisCmDropPartyComplete(NDIS_STATUS_SUCCESS, Party->NdisPartyHandle); // no-warning
+  NdisFreeMemory(Party, 0, 0);
+}
+
+VOID noWarnFreedByEarlierIteration05(PLIST_ENTRY Released) {
+  while (!IsListEmpty(Released)) {
+    PLIST_ENTRY Entry = Released->Flink;
+    RemoveEntryList(Entry);
+    CmFinishReleasedDrop(CONTAINING_RECORD(Entry, CM_PARTY, Link));
+  }
+}
+
+// A helper that frees before the caller completes is still reported.
+static VOID CmReleaseParty(PCM_PARTY Party) { NdisFreeMemory(Party, 0, 0); }
+
+VOID freedInHelperBeforeCompletion06(PCM_PARTY Party) {
+  NDIS_HANDLE Handle = Party->NdisPartyHandle;
+  CmReleaseParty(Party);
+  NdisCmDropPartyComplete(NDIS_STATUS_SUCCESS, Handle); // expected-warning{{Per-party state released before NdisCmDropPartyComplete}}
+}
