@@ -184,6 +184,7 @@ void runPasses(Engine &E, ASTContext &Ctx, llvm::ArrayRef<Decl *> Decls,
   // The engine cannot be stopped inside a function, so the time left is
   // turned into a node budget at the speed measured on this file so far.
   double PathNodes = 0, PathMs = 0;
+  constexpr double MinMsToMeasureSpeed = 100;
   auto MsUntil = [](Clock::time_point From, Clock::time_point To) {
     return std::chrono::duration<double, std::milli>(To - From).count();
   };
@@ -232,7 +233,8 @@ void runPasses(Engine &E, ASTContext &Ctx, llvm::ArrayRef<Decl *> Decls,
       unsigned Steps = std::min(Budget.MaxNodesPerFunction,
                                 Budget.MaxNodesPerFile - Stats.Nodes);
       Clock::time_point Begin = Clock::now();
-      if (PathNodes > 0 && PathMs > 0) {
+      // Small functions cost mostly fixed overhead; their speed says little.
+      if (PathMs >= MinMsToMeasureSpeed) {
         double Affordable = PathNodes / PathMs * MsUntil(Begin, Deadline);
         Steps = static_cast<unsigned>(
             std::clamp(Affordable, 1.0, static_cast<double>(Steps)));
