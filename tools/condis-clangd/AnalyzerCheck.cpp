@@ -54,11 +54,13 @@ AnalyzerCheck::AnalyzerCheck(StringRef Name, tidy::ClangTidyContext *Context)
       AnalyzerConfigOption(Options.get("AnalyzerConfig", "").str()),
       Reported(splitList(CheckersOption)) {
   AnalysisBudget &B = Config.Budget;
-  B.MaxNodesPerFunction =
-      unsignedOption("MaxNodesPerFunction", B.MaxNodesPerFunction);
-  B.MaxNodesPerFile = unsignedOption("MaxNodesPerFile", B.MaxNodesPerFile);
-  B.Time = std::chrono::milliseconds(
-      unsignedOption("TimeBudgetMs", static_cast<unsigned>(B.Time.count())));
+  // A node budget of 0 would mean "unlimited" to the engine.
+  B.MaxNodesPerFunction = unsignedOption(
+      "MaxNodesPerFunction", B.MaxNodesPerFunction, /*AllowZero=*/false);
+  B.MaxNodesPerFile =
+      unsignedOption("MaxNodesPerFile", B.MaxNodesPerFile, /*AllowZero=*/false);
+  B.Time = std::chrono::milliseconds(unsignedOption(
+      "TimeBudgetMs", static_cast<unsigned>(B.Time.count()), /*AllowZero=*/true));
 
   // Clang's own modelling runs as it does under `clang --analyze`, so the
   // condis checkers see the same paths; only the Checkers are reported.
@@ -71,16 +73,18 @@ AnalyzerCheck::AnalyzerCheck(StringRef Name, tidy::ClangTidyContext *Context)
   }
 }
 
-unsigned AnalyzerCheck::unsignedOption(StringRef Name, unsigned Default) {
+unsigned AnalyzerCheck::unsignedOption(StringRef Name, unsigned Default,
+                                       bool AllowZero) {
   StringRef Value = Options.get(Name, "");
   unsigned Result;
   if (Value.empty())
     return Default;
-  if (!Value.trim().getAsInteger(10, Result))
+  if (!Value.trim().getAsInteger(10, Result) && (AllowZero || Result > 0))
     return Result;
   ConfigProblems.push_back(
       ("invalid value '" + Value + "' for condis-analyzer option " + Name +
-       ": expected a non-negative integer; using " + Twine(Default))
+       ": expected a " + (AllowZero ? "non-negative" : "positive") +
+       " integer; using " + Twine(Default))
           .str());
   return Default;
 }

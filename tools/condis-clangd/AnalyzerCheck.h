@@ -50,7 +50,8 @@ public:
 private:
   /// Reads an integer option; a malformed value is recorded in
   /// ConfigProblems and the default used.
-  unsigned unsignedOption(llvm::StringRef Name, unsigned Default);
+  unsigned unsignedOption(llvm::StringRef Name, unsigned Default,
+                          bool AllowZero);
   /// Whether findings of \p CheckerName are reported (see Checkers).
   bool reports(llvm::StringRef CheckerName) const;
   /// Emits \p PD as a warning named after its checker, then its path notes.
