@@ -474,6 +474,11 @@ def measure_clangd(tool, work, runs, quick, seed):
     if not os.access(tool, os.X_OK):
         res["condis"] = f"not built ({os.path.relpath(tool, ROOT)} is absent)"
         return res
+    # condis-clangd runs our checks only where .clangd enables them
+    # (docs/editors.md); clangd's default FastCheckFilter would skip them.
+    with open(os.path.join(d, ".clangd"), "w") as fh:
+        fh.write("Diagnostics:\n  ClangTidy:\n    Add: condis-analyzer\n"
+                 "    FastCheckFilter: Loose\n")
     t, note = [], ""
     for _ in range(runs):
         s, note = time_to_diagnostics(tool, d, src, True, timeout)
