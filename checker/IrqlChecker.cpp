@@ -1,0 +1,602 @@
+//===-- IrqlChecker.cpp - condis.Irql ----------------------------*- C++ -*-===//
+//
+// Part of condis-check.
+//
+// Contract. Every CoNDIS API may be called only within the IRQL range of its
+// rules/condis.def row (most at IRQL <= DISPATCH_LEVEL; registering or
+// notifying close of an address family at PASSIVE_LEVEL), and every kernel
+// or NDIS routine of rules/irql.def within its row's range (the Dpr and
+// AtDpcLevel lock forms need DISPATCH_LEVEL). Functions a driver annotates
+// with SAL (_IRQL_requires_max_(PASSIVE_LEVEL) ...) are held to that at their
+// call sites. A function the system calls returns at the IRQL it was entered
+// at, holding none of the spin locks it took, unless its SAL says it raises
+// or acquires. A spin lock is not taken twice, nor released when the path
+// does not hold it.
+//
+// The IRQL of the analysed function starts at what its role type, its use
+// as a routine (NdisMSynchronizeWithInterruptEx ...) and its SAL say
+// (IrqlFacts.h); raises, lowers and lock calls of rules/irql.def move it;
+// an old IRQL saved in a variable, field or result is followed as a symbol,
+// so KeLowerIrql(Adapter->OldIrql) restores what was saved. A branch on
+// KeGetCurrentIrql() narrows it. A range that may be legal, or an unknown
+// IRQL, is never reported.
+//
+//   entry (role / routine / SAL)
+//      |
+//      v                acquire / raise              call above Max
+//   [IRQL = range R] -------------------> [R'] -----> REPORT IRQL too high
+//      |   ^          <------------------- |   -----> REPORT IRQL too low
+//      |   |           release / lower     |          (below Min)
+//      |   |                               |
+//      |   +-- branch on KeGetCurrentIrql  +-- acquire a held lock
+//      |       narrows R                   |     -> REPORT spin lock misuse
+//      |                                   +-- release a lock not held
+//      v                                         -> REPORT spin lock misuse
+//   return: a lock still held, a raise not undone, or an IRQL that cannot
+//           be the entry IRQL -> REPORT IRQL not restored
+//
+//===----------------------------------------------------------------------===//
+
+#include "Irql.h"
+#include "IrqlFacts.h"
+#include "IrqlNotes.h"
+#include "IrqlState.h"
+#include "ModelingChecker.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Decl.h"
+#include "clang/AST/Expr.h"
+#include "clang/StaticAnalyzer/Core/BugReporter/BugType.h"
+#include "clang/StaticAnalyzer/Core/Checker.h"
+#include "clang/StaticAnalyzer/Core/CheckerManager.h"
+#include "clang/StaticAnalyzer/Core/PathSensitive/CallEvent.h"
+#include "clang/StaticAnalyzer/Core/PathSensitive/CheckerContext.h"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace clang;
+using namespace clang::ento;
+using namespace llvm;
+
+namespace condis {
+namespace {
+
+/// What a call must respect and does, from the table or the callee's SAL.
+struct CallRules {
+  std::string Name;              ///< As the driver wrote it.
+  std::optional<IrqlApiId> Row;  ///< rules/irql.def row of the callee.
+  std::optional<Irql> Max, Min;
+  IrqlApiId Instead = IrqlApiId::None;
+  SalFacts Sal;                  ///< The callee's own annotations.
+};
+
+/// The IRQL an argument stands for, and the saved-IRQL symbol it carries.
+struct ArgLevel {
+  IrqlRange Range = IrqlRange::unknown();
+  SymbolRef Saved = nullptr;
+  bool Concrete = false;
+};
+
+SymbolRef stripCasts(SymbolRef Sym) {
+  while (const auto *SC = dyn_cast_or_null<SymbolCast>(Sym))
+    Sym = SC->getOperand();
+  return Sym;
+}
+
+std::string requirementText(std::optional<Irql> Min, std::optional<Irql> Max) {
+  if (Min && Max && *Min == *Max)
+    return irqlSpelling(*Min).str();
+  if (Max && *Max == Irql::Passive)
+    return "PASSIVE_LEVEL";
+  if (Max && (!Min || *Min == Irql::Passive))
+    return ("IRQL <= " + irqlSpelling(*Max)).str();
+  if (Min && !Max)
+    return ("IRQL >= " + irqlSpelling(*Min)).str();
+  return IrqlRange::between(*Min, *Max).describe();
+}
+
+class IrqlChecker
+    : public Checker<check::BeginFunction, check::EndFunction,
+                     check::PreCall, check::PostCall, eval::Call,
+                     eval::Assume> {
+public:
+  void checkBeginFunction(CheckerContext &C) const;
+  void checkEndFunction(const ReturnStmt *RS, CheckerContext &C) const;
+  void checkPreCall(const CallEvent &Call, CheckerContext &C) const;
+  void checkPostCall(const CallEvent &Call, CheckerContext &C) const;
+  bool evalCall(const CallEvent &Call, CheckerContext &C) const;
+  ProgramStateRef evalAssume(ProgramStateRef State, SVal Cond,
+                             bool Assumption) const;
+  void printState(raw_ostream &Out, ProgramStateRef State, const char *NL,
+                  const char *Sep) const override;
+
+  const ModelingChecker *Modeling = nullptr;
+
+private:
+  static constexpr const char *Category = "CoNDIS";
+  const BugType TooHigh{this, "IRQL too high", Category};
+  const BugType TooLow{this, "IRQL too low", Category};
+  const BugType NotRestored{this, "IRQL not restored", Category};
+  const BugType LockMisuse{this, "Spin lock misuse", Category};
+
+  const IrqlFacts &facts(ASTContext &Ctx) const;
+  std::optional<IrqlEntry> entryOf(const FunctionDecl *FD) const;
+  CallRules rulesFor(const CallEvent &Call, CheckerContext &C) const;
+  ArgLevel argLevel(const CallEvent &Call, int Arg, ProgramStateRef S) const;
+  const MemRegion *argRegion(const CallEvent &Call, int Arg) const;
+  const Expr *argExpr(const CallEvent &Call, int Arg) const {
+    return Arg >= 0 && static_cast<unsigned>(Arg) < Call.getNumArgs()
+               ? Call.getArgExpr(Arg)
+               : nullptr;
+  }
+  ProgramStateRef saveOld(ProgramStateRef S, const CallEvent &Call,
+                          CheckerContext &C, int SavedArg, SavedIrql V) const;
+  ProgramStateRef lowerTo(ProgramStateRef S, ArgLevel L) const;
+  ProgramStateRef applyRow(ProgramStateRef S, const CallEvent &Call,
+                           CheckerContext &C, IrqlApiId Row) const;
+  ProgramStateRef applySal(ProgramStateRef S, const CallEvent &Call,
+                           CheckerContext &C, const SalFacts &Sal) const;
+  bool checkLocks(const CallEvent &Call, CheckerContext &C,
+                  const CallRules &R) const;
+
+  void report(CheckerContext &C, const BugType &BT, const Twine &Msg,
+              ExplodedNode *N, const Expr *Highlight = nullptr) const;
+
+  mutable const void *FactsTU = nullptr;
+  mutable std::optional<IrqlFacts> Facts;
+};
+
+const IrqlFacts &IrqlChecker::facts(ASTContext &Ctx) const {
+  const void *TU = Ctx.getTranslationUnitDecl();
+  if (FactsTU != TU || !Facts) {
+    Facts = IrqlFacts::gather(Ctx);
+    FactsTU = TU;
+  }
+  return *Facts;
+}
+
+std::optional<IrqlEntry> IrqlChecker::entryOf(const FunctionDecl *FD) const {
+  if (!FD)
+    return std::nullopt;
+  std::optional<ApiId> Role = Modeling ? Modeling->roleTypeOf(FD) : std::nullopt;
+  return facts(FD->getASTContext()).entryOf(FD, Role);
+}
+
+void IrqlChecker::report(CheckerContext &C, const BugType &BT, const Twine &Msg,
+                         ExplodedNode *N, const Expr *Highlight) const {
+  if (!N)
+    return;
+  // The entry note belongs to the function the analysis started in.
+  const LocationContext *Top = C.getLocationContext();
+  while (Top->getParent())
+    Top = Top->getParent();
+  const auto *FD = dyn_cast_or_null<FunctionDecl>(Top->getDecl());
+  std::optional<IrqlEntry> E = entryOf(FD);
+  auto R = std::make_unique<PathSensitiveBugReport>(BT, Msg.str(), N);
+  if (Highlight)
+    R->addRange(Highlight->getSourceRange());
+  R->addVisitor<IrqlNoteVisitor>(FD, E ? E->Why : std::string());
+  C.emitReport(std::move(R));
+}
+
+void IrqlChecker::checkBeginFunction(CheckerContext &C) const {
+  if (!C.inTopFrame())
+    return;
+  const auto *FD = dyn_cast_or_null<FunctionDecl>(C.getLocationContext()->getDecl());
+  std::optional<IrqlEntry> E = entryOf(FD);
+  if (!E)
+    return;
+  ProgramStateRef S = irqlstate::setEntry(C.getState(), E->Range, E->NoLocksHeld);
+  C.addTransition(irqlstate::setCurrent(S, E->Range));
+}
+
+CallRules IrqlChecker::rulesFor(const CallEvent &Call, CheckerContext &C) const {
+  CallRules R;
+  const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl());
+  if (!FD || !FD->getIdentifier())
+    return R;
+  const auto *CE = dyn_cast_or_null<CallExpr>(Call.getOriginExpr());
+  R.Name = CE ? spelledName(CE, C.getSourceManager(), C.getLangOpts())
+              : FD->getName().str();
+  R.Sal = facts(C.getASTContext()).sal().factsFor(FD);
+  if ((R.Row = lookupIrqlApi(FD->getName()))) {
+    const IrqlApiInfo &I = irqlApiInfo(*R.Row);
+    R.Max = limitLevel(I.MaxIrql);
+    R.Min = limitLevel(I.MinIrql);
+    R.Instead = I.Instead;
+    // Raising to a level below the current one, or lowering to one above
+    // it, is as wrong as any other call out of range.
+    if (I.Effect == IrqlEffect::Raise) {
+      ArgLevel To = I.LevelArg >= 0 ? argLevel(Call, I.LevelArg, C.getState())
+                                    : ArgLevel{IrqlRange::exactly(Irql::Dispatch)};
+      if (To.Range.isExact() && (!R.Max || To.Range.Lo < *R.Max))
+        R.Max = To.Range.Lo;
+    } else if (I.Effect == IrqlEffect::Lower && I.LevelArg >= 0) {
+      ArgLevel To = argLevel(Call, I.LevelArg, C.getState());
+      if (To.Concrete && (!R.Min || To.Range.Lo > *R.Min))
+        R.Min = To.Range.Lo;
+    }
+    return R;
+  }
+  std::optional<ApiId> Api = lookupApi(R.Name);
+  if (!Api || apiInfo(*Api).Spelling == SpellingKind::RoleType)
+    Api = lookupApi(FD->getName());
+  if (Api && apiInfo(*Api).Spelling != SpellingKind::RoleType) {
+    R.Max = limitLevel(limitFromBound(apiInfo(*Api).MaxIrql));
+    R.Min = limitLevel(limitFromBound(apiInfo(*Api).MinIrql));
+    return R;
+  }
+  if (std::optional<IrqlRange> Need = R.Sal.requirement()) {
+    if (Need->Hi != Irql::High)
+      R.Max = Need->Hi;
+    if (Need->Lo != Irql::Passive)
+      R.Min = Need->Lo;
+  }
+  return R;
+}
+
+ArgLevel IrqlChecker::argLevel(const CallEvent &Call, int Arg,
+                               ProgramStateRef S) const {
+  ArgLevel L;
+  if (Arg < 0 || static_cast<unsigned>(Arg) >= Call.getNumArgs())
+    return L;
+  SVal V = Call.getArgSVal(Arg);
+  std::optional<uint64_t> Value;
+  if (auto CI = V.getAs<nonloc::ConcreteInt>()) {
+    Value = CI->getValue()->getZExtValue();
+  } else if (SymbolRef Sym = stripCasts(V.getAsSymbol())) {
+    if (const SavedIrql *Saved = irqlstate::saved(S, Sym)) {
+      L.Range = Saved->Old;
+      L.Saved = Sym;
+      return L;
+    }
+    if (const llvm::APSInt *K = S->getConstraintManager().getSymVal(S, Sym))
+      Value = K->getZExtValue();
+  }
+  if (Value)
+    if (std::optional<Irql> Level = irqlFromValue(*Value)) {
+      L.Range = IrqlRange::exactly(*Level);
+      L.Concrete = true;
+    }
+  return L;
+}
+
+const MemRegion *IrqlChecker::argRegion(const CallEvent &Call, int Arg) const {
+  if (Arg < 0 || static_cast<unsigned>(Arg) >= Call.getNumArgs())
+    return nullptr;
+  const MemRegion *R = Call.getArgSVal(Arg).getAsRegion();
+  return R ? R->StripCasts() : nullptr;
+}
+
+ProgramStateRef IrqlChecker::saveOld(ProgramStateRef S, const CallEvent &Call,
+                                     CheckerContext &C, int SavedArg,
+                                     SavedIrql V) const {
+  SValBuilder &SVB = C.getSValBuilder();
+  if (SavedArg == SavedInReturn) {
+    const Expr *E = Call.getOriginExpr();
+    SymbolRef Sym =
+        E ? S->getSVal(E, C.getLocationContext()).getAsSymbol() : nullptr;
+    return Sym ? irqlstate::setSaved(S, Sym, V) : S;
+  }
+  const MemRegion *Out = argRegion(Call, SavedArg);
+  const auto *TR = dyn_cast_or_null<TypedValueRegion>(Out);
+  if (!TR || !TR->getValueType()->isIntegralOrEnumerationType())
+    return S; // a lock handle or LOCK_STATE_EX: the lock state keeps it
+  DefinedOrUnknownSVal Fresh =
+      SVB.conjureSymbolVal(Call, TR->getValueType(), C.blockCount(), this);
+  S = S->bindLoc(loc::MemRegionVal(TR), Fresh, C.getLocationContext());
+  if (SymbolRef Sym = Fresh.getAsSymbol())
+    S = irqlstate::setSaved(S, Sym, V);
+  return S;
+}
+
+ProgramStateRef IrqlChecker::lowerTo(ProgramStateRef S, ArgLevel L) const {
+  if (L.Saved) {
+    if (const SavedIrql *V = irqlstate::saved(S, L.Saved))
+      S = irqlstate::setSaved(S, L.Saved, V->restored());
+  } else {
+    // Lowered to a value this path did not save: any raise it may undo
+    // counts as undone.
+    S = irqlstate::settleRaises(
+        S, L.Concrete ? std::optional<Irql>(L.Range.Lo) : std::nullopt);
+  }
+  return irqlstate::setCurrent(S, L.Range);
+}
+
+ProgramStateRef IrqlChecker::applyRow(ProgramStateRef S, const CallEvent &Call,
+                                      CheckerContext &C, IrqlApiId Row) const {
+  const IrqlApiInfo &I = irqlApiInfo(Row);
+  IrqlRange Cur = irqlstate::current(S);
+  switch (I.Effect) {
+  case IrqlEffect::None:
+    return S;
+  case IrqlEffect::Raise: {
+    ArgLevel To = I.LevelArg >= 0 ? argLevel(Call, I.LevelArg, S)
+                                  : ArgLevel{IrqlRange::exactly(Irql::Dispatch)};
+    IrqlRange New = To.Range.isExact() ? To.Range
+                                       : IrqlRange::between(Cur.Lo, Irql::High);
+    S = saveOld(S, Call, C, I.SavedArg, SavedIrql::ofRaise(Cur, Row));
+    return irqlstate::setCurrent(S, New);
+  }
+  case IrqlEffect::Lower:
+    return lowerTo(S, argLevel(Call, I.LevelArg, S));
+  case IrqlEffect::Acquire:
+  case IrqlEffect::AcquireAtDpc: {
+    bool Raises = I.Effect == IrqlEffect::Acquire;
+    const MemRegion *Area =
+        I.SavedArg >= 0 ? argRegion(Call, I.SavedArg) : nullptr;
+    if (Raises)
+      S = saveOld(S, Call, C, I.SavedArg, SavedIrql::ofLock(Cur, Row));
+    if (const MemRegion *Lock = argRegion(Call, I.LockArg))
+      S = irqlstate::setLock(
+          S, Lock,
+          LockState::acquired(Row, Cur, Raises, Area, argExpr(Call, I.LockArg)));
+    return Raises ? irqlstate::setCurrent(S, IrqlRange::exactly(Irql::Dispatch))
+                  : S;
+  }
+  case IrqlEffect::Release:
+  case IrqlEffect::ReleaseAtDpc: {
+    const MemRegion *Lock =
+        I.LockArg >= 0 ? argRegion(Call, I.LockArg)
+                       : irqlstate::lockBySaveArea(S, argRegion(Call, I.SavedArg));
+    const LockState *L = irqlstate::lock(S, Lock);
+    if (L && L->Held)
+      S = irqlstate::setLock(S, Lock, L->released(Row));
+    if (I.Effect == IrqlEffect::ReleaseAtDpc)
+      return S;
+    if (I.LevelArg >= 0)
+      return lowerTo(S, argLevel(Call, I.LevelArg, S));
+    ArgLevel Back;
+    if (L && L->Held && L->Raised) {
+      Back.Range = L->Old;
+      Back.Concrete = L->Old.isExact();
+    }
+    return irqlstate::setCurrent(S, Back.Range);
+  }
+  case IrqlEffect::Query: {
+    const Expr *E = Call.getOriginExpr();
+    if (!E)
+      return S;
+    std::optional<uint64_t> V = Cur.isExact() ? valueOfIrql(Cur.Lo) : std::nullopt;
+    if (V && E->getType()->isIntegralOrEnumerationType()) {
+      SVal K = C.getSValBuilder().makeIntVal(*V, E->getType());
+      return S->BindExpr(E, C.getLocationContext(), K);
+    }
+    if (SymbolRef Sym = S->getSVal(E, C.getLocationContext()).getAsSymbol())
+      return irqlstate::addReading(S, Sym);
+    return S;
+  }
+  }
+  return S;
+}
+
+ProgramStateRef IrqlChecker::applySal(ProgramStateRef S, const CallEvent &Call,
+                                      CheckerContext &C,
+                                      const SalFacts &Sal) const {
+  IrqlRange Cur = irqlstate::current(S);
+  if (Sal.raises()) {
+    ArgLevel To;
+    if (Sal.Raises)
+      To.Range = IrqlRange::exactly(*Sal.Raises);
+    else if (Sal.RaisesParam >= 0)
+      To = argLevel(Call, Sal.RaisesParam, S);
+    int SavedArg = Sal.SavesParam;
+    if (SavedArg < 0 && Sal.SavesOnFunction)
+      SavedArg = Call.getResultType()->isVoidType() ? -1 : SavedInReturn;
+    if (SavedArg != -1)
+      S = saveOld(S, Call, C, SavedArg,
+                  SavedIrql::ofRaise(Cur, IrqlApiId::KeRaiseIrql));
+    return irqlstate::setCurrent(
+        S, To.Range.isExact() ? To.Range : IrqlRange::between(Cur.Lo, Irql::High));
+  }
+  if (Sal.lowers())
+    return lowerTo(S, argLevel(Call, Sal.RestoresParam, S));
+  return S;
+}
+
+bool IrqlChecker::checkLocks(const CallEvent &Call, CheckerContext &C,
+                             const CallRules &R) const {
+  if (!R.Row)
+    return false;
+  const IrqlApiInfo &I = irqlApiInfo(*R.Row);
+  ProgramStateRef S = C.getState();
+  bool Acquire = I.Effect == IrqlEffect::Acquire ||
+                 I.Effect == IrqlEffect::AcquireAtDpc;
+  bool Release = I.Effect == IrqlEffect::Release ||
+                 I.Effect == IrqlEffect::ReleaseAtDpc;
+  if (!Acquire && !Release)
+    return false;
+  const MemRegion *Area = argRegion(Call, I.SavedArg);
+  const MemRegion *Lock = I.LockArg >= 0 ? argRegion(Call, I.LockArg)
+                                         : irqlstate::lockBySaveArea(S, Area);
+  const LockState *L = irqlstate::lock(S, Lock);
+  const Expr *Origin = Call.getOriginExpr();
+  std::string Name = lockName(I.LockArg >= 0 ? argExpr(Call, I.LockArg)
+                              : L                ? L->Spelled
+                                                 : nullptr,
+                              Lock, C.getASTContext());
+  if (Acquire && L && L->Held) {
+    report(C, LockMisuse,
+           "Spin lock " + Name + " acquired with " + R.Name +
+               " while this path already holds it; spin locks are not "
+               "recursive, so the processor spins forever",
+           C.generateErrorNode(), Origin);
+    return true;
+  }
+  if (!Release)
+    return false;
+  if (L && !L->Held) {
+    report(C, LockMisuse,
+           "Spin lock " + Name + " released with " + R.Name +
+               " although this path already released it; release a lock "
+               "once for each acquire",
+           C.generateNonFatalErrorNode(), Origin);
+    return true;
+  }
+  if (!L && irqlstate::entryLockFree(S) && (Lock || Area)) {
+    report(C, LockMisuse,
+           "Spin lock " + Name + " released with " + R.Name +
+               " although this path never acquired it; the function holds "
+               "no spin lock when the system calls it",
+           C.generateNonFatalErrorNode(), Origin);
+    return true;
+  }
+  return false;
+}
+
+void IrqlChecker::checkPreCall(const CallEvent &Call, CheckerContext &C) const {
+  CallRules R = rulesFor(Call, C);
+  if (R.Name.empty() || checkLocks(Call, C, R))
+    return;
+  IrqlRange Cur = irqlstate::current(C.getState());
+  const Expr *Origin = Call.getOriginExpr();
+  std::string Need = requirementText(R.Min, R.Max);
+  if (R.Max && Cur.Lo > *R.Max) {
+    std::string Advice;
+    std::vector<std::pair<const MemRegion *, LockState>> Held =
+        irqlstate::heldLocks(C.getState());
+    if (Cur.Lo >= Irql::Device)
+      Advice = "queue a DPC (NdisMQueueDpcEx) and make the call from there";
+    else if (!Held.empty())
+      Advice = "release " +
+               lockName(Held.front().second.Spelled, Held.front().first,
+                        C.getASTContext()) +
+               " first, or defer the call to an NDIS I/O work item";
+    else if (*R.Max == Irql::Passive)
+      Advice = "defer the call to an NDIS I/O work item (NdisQueueIoWorkItem)";
+    else
+      Advice = "lower the IRQL before the call";
+    report(C, TooHigh,
+           "'" + R.Name + "' called at " + Cur.describe() +
+               "; it must be called at " + Need + ": " + Advice,
+           C.generateNonFatalErrorNode(), Origin);
+    return;
+  }
+  if (R.Min && Cur.Hi < *R.Min) {
+    std::string Advice = "call it only where the IRQL is already " + Need;
+    if (R.Instead != IrqlApiId::None)
+      Advice = "use " + irqlApiInfo(R.Instead).Name.str() +
+               ", which sets the IRQL itself";
+    report(C, TooLow,
+           "'" + R.Name + "' called at " + Cur.describe() +
+               "; it must be called at " + Need + ": " + Advice,
+           C.generateNonFatalErrorNode(), Origin);
+  }
+}
+
+bool IrqlChecker::evalCall(const CallEvent &Call, CheckerContext &C) const {
+  // The routines that move the IRQL or take locks are modelled whole: a
+  // conservative call would invalidate the structure their arguments point
+  // into, and with it the identity of a lock reached through a pointer.
+  const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl());
+  if (!FD || !FD->getIdentifier())
+    return false;
+  std::optional<IrqlApiId> Row = lookupIrqlApi(FD->getName());
+  if (!Row || irqlApiInfo(*Row).Effect == IrqlEffect::None)
+    return false;
+  ProgramStateRef S = C.getState();
+  if (const Expr *E = Call.getOriginExpr())
+    if (!Call.getResultType()->isVoidType())
+      S = S->BindExpr(E, C.getLocationContext(),
+                      C.getSValBuilder().conjureSymbolVal(Call, C.blockCount()));
+  C.addTransition(applyRow(S, Call, C, *Row));
+  return true;
+}
+
+void IrqlChecker::checkPostCall(const CallEvent &Call, CheckerContext &C) const {
+  const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl());
+  if (!FD || !FD->getIdentifier() || FD->hasBody() ||
+      lookupIrqlApi(FD->getName()))
+    return;
+  // A body is analysed when inlined; without one the SAL tells.
+  ProgramStateRef S = C.getState();
+  ProgramStateRef Next =
+      applySal(S, Call, C, facts(C.getASTContext()).sal().factsFor(FD));
+  if (Next != S)
+    C.addTransition(Next);
+}
+
+void IrqlChecker::checkEndFunction(const ReturnStmt *RS,
+                                   CheckerContext &C) const {
+  if (!C.inTopFrame())
+    return;
+  const auto *FD = dyn_cast_or_null<FunctionDecl>(C.getLocationContext()->getDecl());
+  if (!FD || !FD->getIdentifier())
+    return;
+  ProgramStateRef S = C.getState();
+  SalFacts Sal = facts(C.getASTContext()).sal().factsFor(FD);
+  std::string Fn = ("'" + FD->getName() + "'").str();
+  IrqlRange Cur = irqlstate::current(S);
+  const Expr *At = RS ? RS->getRetValue() : nullptr;
+
+  std::vector<std::pair<const MemRegion *, LockState>> Held =
+      irqlstate::heldLocks(S);
+  if (!Held.empty() && !Sal.AcquiresLock && !Sal.raises()) {
+    const auto &[Lock, L] = Held.front();
+    report(C, NotRestored,
+           Fn + " returns holding spin lock " +
+               lockName(L.Spelled, Lock, C.getASTContext()) +
+               " (acquired with " + irqlApiInfo(L.Api).Name +
+               "); release it on every path before returning",
+           C.generateErrorNode(), At);
+    return;
+  }
+  if (Sal.raises() || Sal.lowers())
+    return;
+  for (const auto &[Sym, V] : irqlstate::pendingRaises(S)) {
+    if (V.Old.isExact() && Cur == V.Old)
+      continue; // raised to where it already was
+    report(C, NotRestored,
+           Fn + " returns at " + Cur.describe() +
+               " without undoing the raise by " + irqlApiInfo(V.Api).Name +
+               "; restore the saved IRQL (KeLowerIrql) on every path before "
+               "returning",
+           C.generateErrorNode(), At);
+    return;
+  }
+  std::optional<IrqlRange> Entry = irqlstate::entry(S);
+  if (Entry && irqlstate::knowsCurrent(S) && Entry->disjoint(Cur))
+    report(C, NotRestored,
+           Fn + " returns at " + Cur.describe() + " but was entered at " +
+               Entry->describe() +
+               "; return at the IRQL the function was called at",
+           C.generateErrorNode(), At);
+}
+
+ProgramStateRef IrqlChecker::evalAssume(ProgramStateRef S, SVal, bool) const {
+  std::vector<SymbolRef> Readings = irqlstate::readings(S);
+  if (Readings.empty())
+    return S;
+  IrqlRange Cur = irqlstate::current(S);
+  ConstraintManager &CM = S->getConstraintManager();
+  for (SymbolRef Sym : Readings) {
+    const llvm::APSInt *Lo = CM.getSymMinVal(S, Sym);
+    const llvm::APSInt *Hi = CM.getSymMaxVal(S, Sym);
+    if (!Lo || !Hi)
+      continue;
+    std::optional<Irql> L = irqlFromValue(Lo->getZExtValue());
+    std::optional<Irql> H = irqlFromValue(std::min<uint64_t>(Hi->getZExtValue(), 31));
+    if (!L || !H)
+      continue;
+    if (auto Both = Cur.intersect(IrqlRange::between(*L, *H)))
+      Cur = *Both;
+  }
+  if (Cur == irqlstate::current(S))
+    return S;
+  return irqlstate::narrowCurrent(S, Cur);
+}
+
+void IrqlChecker::printState(raw_ostream &Out, ProgramStateRef State,
+                             const char *NL, const char *Sep) const {
+  irqlstate::print(Out, State, NL, Sep);
+}
+
+} // namespace
+
+void registerIrqlChecker(CheckerManager &Mgr) {
+  auto *Chk = Mgr.registerChecker<IrqlChecker>();
+  Chk->Modeling = Mgr.getChecker<ModelingChecker>();
+}
+
+bool shouldRegisterIrqlChecker(const CheckerManager &) { return true; }
+
+} // namespace condis
