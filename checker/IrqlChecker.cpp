@@ -82,6 +82,15 @@ SymbolRef stripCasts(SymbolRef Sym) {
   return Sym;
 }
 
+/// The IRQL after raising to \p To from \p Cur. Raising needs the IRQL to
+/// be at most \p To; where that may hold, the path continues as if it did
+/// (a path above it has been reported).
+IrqlRange raisedTo(IrqlRange Cur, Irql To) {
+  IrqlRange Base =
+      Cur.intersect(IrqlRange::between(Irql::Passive, To)).value_or(Cur);
+  return IrqlRange::between(std::max(Base.Lo, To), std::max(Base.Hi, To));
+}
+
 std::string requirementText(std::optional<Irql> Min, std::optional<Irql> Max) {
   if (Min && Max && *Min == *Max)
     return irqlSpelling(*Min).str();
@@ -312,7 +321,7 @@ ProgramStateRef IrqlChecker::applyRow(ProgramStateRef S, const CallEvent &Call,
   case IrqlEffect::Raise: {
     ArgLevel To = I.LevelArg >= 0 ? argLevel(Call, I.LevelArg, S)
                                   : ArgLevel{IrqlRange::exactly(Irql::Dispatch)};
-    IrqlRange New = To.Range.isExact() ? To.Range
+    IrqlRange New = To.Range.isExact() ? raisedTo(Cur, To.Range.Lo)
                                        : IrqlRange::between(Cur.Lo, Irql::High);
     S = saveOld(S, Call, C, I.SavedArg, SavedIrql::ofRaise(Cur, Row));
     return irqlstate::setCurrent(S, New);
@@ -330,8 +339,7 @@ ProgramStateRef IrqlChecker::applyRow(ProgramStateRef S, const CallEvent &Call,
       S = irqlstate::setLock(
           S, Lock,
           LockState::acquired(Row, Cur, Raises, Area, argExpr(Call, I.LockArg)));
-    return Raises ? irqlstate::setCurrent(S, IrqlRange::exactly(Irql::Dispatch))
-                  : S;
+    return Raises ? irqlstate::setCurrent(S, raisedTo(Cur, Irql::Dispatch)) : S;
   }
   case IrqlEffect::Release:
   case IrqlEffect::ReleaseAtDpc: {
