@@ -150,6 +150,7 @@ private:
   void report(CheckerContext &C, const BugType &BT, const Twine &Msg,
               ExplodedNode *N, const Expr *Highlight = nullptr) const;
 
+  mutable bool Narrowing = false;
   mutable const void *FactsTU = nullptr;
   mutable std::optional<IrqlFacts> Facts;
 };
@@ -570,24 +571,37 @@ void IrqlChecker::checkEndFunction(const ReturnStmt *RS,
            C.generateErrorNode(), At);
 }
 
+/// Can \p Sym, a KeGetCurrentIrql() result, stand for level \p L in \p S?
+static bool mayBe(ProgramStateRef S, SymbolRef Sym, Irql L) {
+  static const uint64_t From[] = {0, 1, 2, 3, 27}, To[] = {0, 1, 2, 26, 255};
+  BasicValueFactory &BVF = S->getStateManager().getBasicVals();
+  QualType T = Sym->getType();
+  unsigned I = static_cast<unsigned>(L);
+  return static_cast<bool>(S->assumeInclusiveRange(
+      nonloc::SymbolVal(Sym), BVF.getValue(From[I], T),
+      BVF.getValue(std::min<uint64_t>(To[I], BVF.getMaxValue(T)->getZExtValue()),
+                   T),
+      true));
+}
+
 ProgramStateRef IrqlChecker::evalAssume(ProgramStateRef S, SVal, bool) const {
+  // The feasibility questions below assume again: do not narrow inside them.
+  if (Narrowing)
+    return S;
   std::vector<SymbolRef> Readings = irqlstate::readings(S);
   if (Readings.empty())
     return S;
   IrqlRange Cur = irqlstate::current(S);
-  ConstraintManager &CM = S->getConstraintManager();
+  Narrowing = true;
   for (SymbolRef Sym : Readings) {
-    const llvm::APSInt *Lo = CM.getSymMinVal(S, Sym);
-    const llvm::APSInt *Hi = CM.getSymMaxVal(S, Sym);
-    if (!Lo || !Hi)
+    if (!Sym->getType()->isIntegralOrEnumerationType())
       continue;
-    std::optional<Irql> L = irqlFromValue(Lo->getZExtValue());
-    std::optional<Irql> H = irqlFromValue(std::min<uint64_t>(Hi->getZExtValue(), 31));
-    if (!L || !H)
-      continue;
-    if (auto Both = Cur.intersect(IrqlRange::between(*L, *H)))
-      Cur = *Both;
+    while (Cur.Lo < Cur.Hi && !mayBe(S, Sym, Cur.Lo))
+      Cur.Lo = static_cast<Irql>(static_cast<unsigned>(Cur.Lo) + 1);
+    while (Cur.Lo < Cur.Hi && !mayBe(S, Sym, Cur.Hi))
+      Cur.Hi = static_cast<Irql>(static_cast<unsigned>(Cur.Hi) - 1);
   }
+  Narrowing = false;
   if (Cur == irqlstate::current(S))
     return S;
   return irqlstate::narrowCurrent(S, Cur);
