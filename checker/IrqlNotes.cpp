@@ -39,8 +39,13 @@ std::optional<IrqlApiId> rowOf(const CallExpr *CE, const SourceManager &SM,
 
 PathDiagnosticPieceRef eventAt(const Stmt *S, const ExplodedNode *N,
                                BugReporterContext &BRC, const Twine &Msg) {
-  PathDiagnosticLocation Loc(S, BRC.getSourceManager(),
-                             N->getLocationContext());
+  const SourceManager &SM = BRC.getSourceManager();
+  // A call written through a macro (NDIS_RAISE_IRQL_TO_DISPATCH) is noted
+  // where the driver wrote the macro.
+  PathDiagnosticLocation Loc =
+      S->getBeginLoc().isMacroID()
+          ? PathDiagnosticLocation(SM.getExpansionLoc(S->getBeginLoc()), SM)
+          : PathDiagnosticLocation(S, SM, N->getLocationContext());
   return std::make_shared<PathDiagnosticEventPiece>(Loc, Msg.str(), true);
 }
 
