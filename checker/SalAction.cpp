@@ -7,6 +7,10 @@
 // the preprocessor and before parsing, which is when the SAL recorder of
 // Sal.h must be installed. The consumer itself does nothing.
 //
+// -plugin-arg-condis-sal off (cc1; -Xclang before each with the driver)
+// leaves the recorder out: the checkers then work from role types and the
+// rule table alone.
+//
 //===----------------------------------------------------------------------===//
 
 #include "Sal.h"
@@ -23,17 +27,32 @@ class SalAction : public PluginASTAction {
 protected:
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
                                                  llvm::StringRef) override {
-    if (CI.hasPreprocessor())
+    if (Enabled && CI.hasPreprocessor())
       condis::installSalRecorder(CI.getPreprocessor());
     return std::make_unique<ASTConsumer>();
   }
 
-  bool ParseArgs(const CompilerInstance &,
-                 const std::vector<std::string> &) override {
+  bool ParseArgs(const CompilerInstance &CI,
+                 const std::vector<std::string> &Args) override {
+    for (const std::string &A : Args) {
+      if (A == "off") {
+        Enabled = false;
+        continue;
+      }
+      DiagnosticsEngine &D = CI.getDiagnostics();
+      D.Report(D.getCustomDiagID(DiagnosticsEngine::Error,
+                                 "invalid argument '%0' for plugin "
+                                 "'condis-sal': the accepted value is 'off'"))
+          << A;
+      return false;
+    }
     return true;
   }
 
   ActionType getActionType() override { return AddBeforeMainAction; }
+
+private:
+  bool Enabled = true;
 };
 
 } // namespace
