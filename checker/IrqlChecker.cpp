@@ -1,4 +1,5 @@
-//===-- IrqlChecker.cpp - condis.Irql ----------------------------*- C++ -*-===//
+//===-- IrqlChecker.cpp - condis.Irql ----------------------------*- C++
+//-*-===//
 //
 // Part of condis-check.
 //
@@ -41,6 +42,7 @@
 #include "IrqlFacts.h"
 #include "IrqlNotes.h"
 #include "IrqlState.h"
+#include "IrqlTransitions.h"
 #include "ModelingChecker.h"
 
 #include "clang/AST/ASTContext.h"
@@ -59,37 +61,16 @@ using namespace llvm;
 
 namespace condis {
 namespace {
+using namespace irqlmodel;
 
 /// What a call must respect and does, from the table or the callee's SAL.
 struct CallRules {
-  std::string Name;              ///< As the driver wrote it.
-  std::optional<IrqlApiId> Row;  ///< rules/irql.def row of the callee.
+  std::string Name;             ///< As the driver wrote it.
+  std::optional<IrqlApiId> Row; ///< rules/irql.def row of the callee.
   std::optional<Irql> Max, Min;
   IrqlApiId Instead = IrqlApiId::None;
-  SalFacts Sal;                  ///< The callee's own annotations.
+  SalFacts Sal; ///< The callee's own annotations.
 };
-
-/// The IRQL an argument stands for, and the saved-IRQL symbol it carries.
-struct ArgLevel {
-  IrqlRange Range = IrqlRange::unknown();
-  SymbolRef Saved = nullptr;
-  bool Concrete = false;
-};
-
-SymbolRef stripCasts(SymbolRef Sym) {
-  while (const auto *SC = dyn_cast_or_null<SymbolCast>(Sym))
-    Sym = SC->getOperand();
-  return Sym;
-}
-
-/// The IRQL after raising to \p To from \p Cur. Raising needs the IRQL to
-/// be at most \p To; where that may hold, the path continues as if it did
-/// (a path above it has been reported).
-IrqlRange raisedTo(IrqlRange Cur, Irql To) {
-  IrqlRange Base =
-      Cur.intersect(IrqlRange::between(Irql::Passive, To)).value_or(Cur);
-  return IrqlRange::between(std::max(Base.Lo, To), std::max(Base.Hi, To));
-}
 
 std::string requirementText(std::optional<Irql> Min, std::optional<Irql> Max) {
   if (Min && Max && *Min == *Max)
@@ -104,9 +85,8 @@ std::string requirementText(std::optional<Irql> Min, std::optional<Irql> Max) {
 }
 
 class IrqlChecker
-    : public Checker<check::BeginFunction, check::EndFunction,
-                     check::PreCall, check::PostCall, eval::Call,
-                     eval::Assume> {
+    : public Checker<check::BeginFunction, check::EndFunction, check::PreCall,
+                     check::PostCall, eval::Call, eval::Assume> {
 public:
   void checkBeginFunction(CheckerContext &C) const;
   void checkEndFunction(const ReturnStmt *RS, CheckerContext &C) const;
@@ -130,20 +110,6 @@ private:
   const IrqlFacts &facts(ASTContext &Ctx) const;
   std::optional<IrqlEntry> entryOf(const FunctionDecl *FD) const;
   CallRules rulesFor(const CallEvent &Call, CheckerContext &C) const;
-  ArgLevel argLevel(const CallEvent &Call, int Arg, ProgramStateRef S) const;
-  const MemRegion *argRegion(const CallEvent &Call, int Arg) const;
-  const Expr *argExpr(const CallEvent &Call, int Arg) const {
-    return Arg >= 0 && static_cast<unsigned>(Arg) < Call.getNumArgs()
-               ? Call.getArgExpr(Arg)
-               : nullptr;
-  }
-  ProgramStateRef saveOld(ProgramStateRef S, const CallEvent &Call,
-                          CheckerContext &C, int SavedArg, SavedIrql V) const;
-  ProgramStateRef lowerTo(ProgramStateRef S, ArgLevel L) const;
-  ProgramStateRef applyRow(ProgramStateRef S, const CallEvent &Call,
-                           CheckerContext &C, IrqlApiId Row) const;
-  ProgramStateRef applySal(ProgramStateRef S, const CallEvent &Call,
-                           CheckerContext &C, const SalFacts &Sal) const;
   bool checkLocks(const CallEvent &Call, CheckerContext &C,
                   const CallRules &R) const;
 
@@ -167,7 +133,8 @@ const IrqlFacts &IrqlChecker::facts(ASTContext &Ctx) const {
 std::optional<IrqlEntry> IrqlChecker::entryOf(const FunctionDecl *FD) const {
   if (!FD)
     return std::nullopt;
-  std::optional<ApiId> Role = Modeling ? Modeling->roleTypeOf(FD) : std::nullopt;
+  std::optional<ApiId> Role =
+      Modeling ? Modeling->roleTypeOf(FD) : std::nullopt;
   return facts(FD->getASTContext()).entryOf(FD, Role);
 }
 
@@ -191,15 +158,18 @@ void IrqlChecker::report(CheckerContext &C, const BugType &BT, const Twine &Msg,
 void IrqlChecker::checkBeginFunction(CheckerContext &C) const {
   if (!C.inTopFrame())
     return;
-  const auto *FD = dyn_cast_or_null<FunctionDecl>(C.getLocationContext()->getDecl());
+  const auto *FD =
+      dyn_cast_or_null<FunctionDecl>(C.getLocationContext()->getDecl());
   std::optional<IrqlEntry> E = entryOf(FD);
   if (!E)
     return;
-  ProgramStateRef S = irqlstate::setEntry(C.getState(), E->Range, E->NoLocksHeld);
+  ProgramStateRef S =
+      irqlstate::setEntry(C.getState(), E->Range, E->NoLocksHeld);
   C.addTransition(irqlstate::setCurrent(S, E->Range));
 }
 
-CallRules IrqlChecker::rulesFor(const CallEvent &Call, CheckerContext &C) const {
+CallRules IrqlChecker::rulesFor(const CallEvent &Call,
+                                CheckerContext &C) const {
   CallRules R;
   const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl());
   if (!FD || !FD->getIdentifier())
@@ -216,8 +186,9 @@ CallRules IrqlChecker::rulesFor(const CallEvent &Call, CheckerContext &C) const 
     // Raising to a level below the current one, or lowering to one above
     // it, is as wrong as any other call out of range.
     if (I.Effect == IrqlEffect::Raise) {
-      ArgLevel To = I.LevelArg >= 0 ? argLevel(Call, I.LevelArg, C.getState())
-                                    : ArgLevel{IrqlRange::exactly(Irql::Dispatch)};
+      ArgLevel To = I.LevelArg >= 0
+                        ? argLevel(Call, I.LevelArg, C.getState())
+                        : ArgLevel{IrqlRange::exactly(Irql::Dispatch)};
       if (To.Range.isExact() && (!R.Max || To.Range.Lo < *R.Max))
         R.Max = To.Range.Lo;
     } else if (I.Effect == IrqlEffect::Lower && I.LevelArg >= 0) {
@@ -244,174 +215,16 @@ CallRules IrqlChecker::rulesFor(const CallEvent &Call, CheckerContext &C) const 
   return R;
 }
 
-ArgLevel IrqlChecker::argLevel(const CallEvent &Call, int Arg,
-                               ProgramStateRef S) const {
-  ArgLevel L;
-  if (Arg < 0 || static_cast<unsigned>(Arg) >= Call.getNumArgs())
-    return L;
-  SVal V = Call.getArgSVal(Arg);
-  std::optional<uint64_t> Value;
-  if (auto CI = V.getAs<nonloc::ConcreteInt>()) {
-    Value = CI->getValue()->getZExtValue();
-  } else if (SymbolRef Sym = stripCasts(V.getAsSymbol())) {
-    if (const SavedIrql *Saved = irqlstate::saved(S, Sym)) {
-      L.Range = Saved->Old;
-      L.Saved = Sym;
-      return L;
-    }
-    if (const llvm::APSInt *K = S->getConstraintManager().getSymVal(S, Sym))
-      Value = K->getZExtValue();
-  }
-  if (Value)
-    if (std::optional<Irql> Level = irqlFromValue(*Value)) {
-      L.Range = IrqlRange::exactly(*Level);
-      L.Concrete = true;
-    }
-  return L;
-}
-
-const MemRegion *IrqlChecker::argRegion(const CallEvent &Call, int Arg) const {
-  if (Arg < 0 || static_cast<unsigned>(Arg) >= Call.getNumArgs())
-    return nullptr;
-  const MemRegion *R = Call.getArgSVal(Arg).getAsRegion();
-  return R ? R->StripCasts() : nullptr;
-}
-
-ProgramStateRef IrqlChecker::saveOld(ProgramStateRef S, const CallEvent &Call,
-                                     CheckerContext &C, int SavedArg,
-                                     SavedIrql V) const {
-  SValBuilder &SVB = C.getSValBuilder();
-  if (SavedArg == SavedInReturn) {
-    const Expr *E = Call.getOriginExpr();
-    SymbolRef Sym =
-        E ? S->getSVal(E, C.getLocationContext()).getAsSymbol() : nullptr;
-    return Sym ? irqlstate::setSaved(S, Sym, V) : S;
-  }
-  const MemRegion *Out = argRegion(Call, SavedArg);
-  const auto *TR = dyn_cast_or_null<TypedValueRegion>(Out);
-  if (!TR || !TR->getValueType()->isIntegralOrEnumerationType())
-    return S; // a lock handle or LOCK_STATE_EX: the lock state keeps it
-  DefinedOrUnknownSVal Fresh =
-      SVB.conjureSymbolVal(Call, TR->getValueType(), C.blockCount(), this);
-  S = S->bindLoc(loc::MemRegionVal(TR), Fresh, C.getLocationContext());
-  if (SymbolRef Sym = Fresh.getAsSymbol())
-    S = irqlstate::setSaved(S, Sym, V);
-  return S;
-}
-
-ProgramStateRef IrqlChecker::lowerTo(ProgramStateRef S, ArgLevel L) const {
-  if (L.Saved) {
-    if (const SavedIrql *V = irqlstate::saved(S, L.Saved))
-      S = irqlstate::setSaved(S, L.Saved, V->restored());
-  } else {
-    // Lowered to a value this path did not save: any raise it may undo
-    // counts as undone.
-    S = irqlstate::settleRaises(
-        S, L.Concrete ? std::optional<Irql>(L.Range.Lo) : std::nullopt);
-  }
-  return irqlstate::setCurrent(S, L.Range);
-}
-
-ProgramStateRef IrqlChecker::applyRow(ProgramStateRef S, const CallEvent &Call,
-                                      CheckerContext &C, IrqlApiId Row) const {
-  const IrqlApiInfo &I = irqlApiInfo(Row);
-  IrqlRange Cur = irqlstate::current(S);
-  switch (I.Effect) {
-  case IrqlEffect::None:
-    return S;
-  case IrqlEffect::Raise: {
-    ArgLevel To = I.LevelArg >= 0 ? argLevel(Call, I.LevelArg, S)
-                                  : ArgLevel{IrqlRange::exactly(Irql::Dispatch)};
-    IrqlRange New = To.Range.isExact() ? raisedTo(Cur, To.Range.Lo)
-                                       : IrqlRange::between(Cur.Lo, Irql::High);
-    S = saveOld(S, Call, C, I.SavedArg, SavedIrql::ofRaise(Cur, Row));
-    return irqlstate::setCurrent(S, New);
-  }
-  case IrqlEffect::Lower:
-    return lowerTo(S, argLevel(Call, I.LevelArg, S));
-  case IrqlEffect::Acquire:
-  case IrqlEffect::AcquireAtDpc: {
-    bool Raises = I.Effect == IrqlEffect::Acquire;
-    const MemRegion *Area =
-        I.SavedArg >= 0 ? argRegion(Call, I.SavedArg) : nullptr;
-    if (Raises)
-      S = saveOld(S, Call, C, I.SavedArg, SavedIrql::ofLock(Cur, Row));
-    if (const MemRegion *Lock = argRegion(Call, I.LockArg))
-      S = irqlstate::setLock(
-          S, Lock,
-          LockState::acquired(Row, Cur, Raises, Area, argExpr(Call, I.LockArg)));
-    return Raises ? irqlstate::setCurrent(S, raisedTo(Cur, Irql::Dispatch)) : S;
-  }
-  case IrqlEffect::Release:
-  case IrqlEffect::ReleaseAtDpc: {
-    const MemRegion *Lock =
-        I.LockArg >= 0 ? argRegion(Call, I.LockArg)
-                       : irqlstate::lockBySaveArea(S, argRegion(Call, I.SavedArg));
-    const LockState *L = irqlstate::lock(S, Lock);
-    if (L && L->Held)
-      S = irqlstate::setLock(S, Lock, L->released(Row));
-    if (I.Effect == IrqlEffect::ReleaseAtDpc)
-      return S;
-    if (I.LevelArg >= 0)
-      return lowerTo(S, argLevel(Call, I.LevelArg, S));
-    ArgLevel Back;
-    if (L && L->Held && L->Raised) {
-      Back.Range = L->Old;
-      Back.Concrete = L->Old.isExact();
-    }
-    return irqlstate::setCurrent(S, Back.Range);
-  }
-  case IrqlEffect::Query: {
-    const Expr *E = Call.getOriginExpr();
-    if (!E)
-      return S;
-    std::optional<uint64_t> V = Cur.isExact() ? valueOfIrql(Cur.Lo) : std::nullopt;
-    if (V && E->getType()->isIntegralOrEnumerationType()) {
-      SVal K = C.getSValBuilder().makeIntVal(*V, E->getType());
-      return S->BindExpr(E, C.getLocationContext(), K);
-    }
-    if (SymbolRef Sym = S->getSVal(E, C.getLocationContext()).getAsSymbol())
-      return irqlstate::addReading(S, Sym);
-    return S;
-  }
-  }
-  return S;
-}
-
-ProgramStateRef IrqlChecker::applySal(ProgramStateRef S, const CallEvent &Call,
-                                      CheckerContext &C,
-                                      const SalFacts &Sal) const {
-  IrqlRange Cur = irqlstate::current(S);
-  if (Sal.raises()) {
-    ArgLevel To;
-    if (Sal.Raises)
-      To.Range = IrqlRange::exactly(*Sal.Raises);
-    else if (Sal.RaisesParam >= 0)
-      To = argLevel(Call, Sal.RaisesParam, S);
-    int SavedArg = Sal.SavesParam;
-    if (SavedArg < 0 && Sal.SavesOnFunction)
-      SavedArg = Call.getResultType()->isVoidType() ? -1 : SavedInReturn;
-    if (SavedArg != -1)
-      S = saveOld(S, Call, C, SavedArg,
-                  SavedIrql::ofRaise(Cur, IrqlApiId::KeRaiseIrql));
-    return irqlstate::setCurrent(
-        S, To.Range.isExact() ? To.Range : IrqlRange::between(Cur.Lo, Irql::High));
-  }
-  if (Sal.lowers())
-    return lowerTo(S, argLevel(Call, Sal.RestoresParam, S));
-  return S;
-}
-
 bool IrqlChecker::checkLocks(const CallEvent &Call, CheckerContext &C,
                              const CallRules &R) const {
   if (!R.Row)
     return false;
   const IrqlApiInfo &I = irqlApiInfo(*R.Row);
   ProgramStateRef S = C.getState();
-  bool Acquire = I.Effect == IrqlEffect::Acquire ||
-                 I.Effect == IrqlEffect::AcquireAtDpc;
-  bool Release = I.Effect == IrqlEffect::Release ||
-                 I.Effect == IrqlEffect::ReleaseAtDpc;
+  bool Acquire =
+      I.Effect == IrqlEffect::Acquire || I.Effect == IrqlEffect::AcquireAtDpc;
+  bool Release =
+      I.Effect == IrqlEffect::Release || I.Effect == IrqlEffect::ReleaseAtDpc;
   if (!Acquire && !Release)
     return false;
   const MemRegion *Area = argRegion(Call, I.SavedArg);
@@ -420,8 +233,8 @@ bool IrqlChecker::checkLocks(const CallEvent &Call, CheckerContext &C,
   const LockState *L = irqlstate::lock(S, Lock);
   const Expr *Origin = Call.getOriginExpr();
   std::string Name = lockName(I.LockArg >= 0 ? argExpr(Call, I.LockArg)
-                              : L                ? L->Spelled
-                                                 : nullptr,
+                              : L            ? L->Spelled
+                                             : nullptr,
                               Lock, C.getASTContext());
   if (Acquire && L && L->Held) {
     report(C, LockMisuse,
@@ -505,13 +318,15 @@ bool IrqlChecker::evalCall(const CallEvent &Call, CheckerContext &C) const {
   ProgramStateRef S = C.getState();
   if (const Expr *E = Call.getOriginExpr())
     if (!Call.getResultType()->isVoidType())
-      S = S->BindExpr(E, C.getLocationContext(),
-                      C.getSValBuilder().conjureSymbolVal(Call, C.blockCount()));
-  C.addTransition(applyRow(S, Call, C, *Row));
+      S = S->BindExpr(
+          E, C.getLocationContext(),
+          C.getSValBuilder().conjureSymbolVal(Call, C.blockCount()));
+  C.addTransition(applyRow(S, Call, C, *Row, this));
   return true;
 }
 
-void IrqlChecker::checkPostCall(const CallEvent &Call, CheckerContext &C) const {
+void IrqlChecker::checkPostCall(const CallEvent &Call,
+                                CheckerContext &C) const {
   const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl());
   if (!FD || !FD->getIdentifier() || FD->hasBody() ||
       lookupIrqlApi(FD->getName()))
@@ -519,7 +334,7 @@ void IrqlChecker::checkPostCall(const CallEvent &Call, CheckerContext &C) const 
   // A body is analysed when inlined; without one the SAL tells.
   ProgramStateRef S = C.getState();
   ProgramStateRef Next =
-      applySal(S, Call, C, facts(C.getASTContext()).sal().factsFor(FD));
+      applySal(S, Call, C, facts(C.getASTContext()).sal().factsFor(FD), this);
   if (Next != S)
     C.addTransition(Next);
 }
@@ -528,7 +343,8 @@ void IrqlChecker::checkEndFunction(const ReturnStmt *RS,
                                    CheckerContext &C) const {
   if (!C.inTopFrame())
     return;
-  const auto *FD = dyn_cast_or_null<FunctionDecl>(C.getLocationContext()->getDecl());
+  const auto *FD =
+      dyn_cast_or_null<FunctionDecl>(C.getLocationContext()->getDecl());
   if (!FD || !FD->getIdentifier())
     return;
   ProgramStateRef S = C.getState();
@@ -579,8 +395,8 @@ static bool mayBe(ProgramStateRef S, SymbolRef Sym, Irql L) {
   unsigned I = static_cast<unsigned>(L);
   return static_cast<bool>(S->assumeInclusiveRange(
       nonloc::SymbolVal(Sym), BVF.getValue(From[I], T),
-      BVF.getValue(std::min<uint64_t>(To[I], BVF.getMaxValue(T)->getZExtValue()),
-                   T),
+      BVF.getValue(
+          std::min<uint64_t>(To[I], BVF.getMaxValue(T)->getZExtValue()), T),
       true));
 }
 

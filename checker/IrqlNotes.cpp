@@ -1,4 +1,5 @@
-//===-- IrqlNotes.cpp - Path notes for condis.Irql ---------------*- C++ -*-===//
+//===-- IrqlNotes.cpp - Path notes for condis.Irql ---------------*- C++
+//-*-===//
 //
 // Part of condis-check.
 //
@@ -77,7 +78,8 @@ std::string lockName(const Expr *Arg, const MemRegion *R,
     if (const auto *UO = dyn_cast<UnaryOperator>(Arg))
       if (UO->getOpcode() == UO_AddrOf)
         Arg = UO->getSubExpr()->IgnoreParenCasts();
-    CharSourceRange Range = CharSourceRange::getTokenRange(Arg->getSourceRange());
+    CharSourceRange Range =
+        CharSourceRange::getTokenRange(Arg->getSourceRange());
     if (!Arg->getBeginLoc().isMacroID() && !Arg->getEndLoc().isMacroID()) {
       StringRef Text = Lexer::getSourceText(Range, Ctx.getSourceManager(),
                                             Ctx.getLangOpts());
@@ -135,16 +137,20 @@ PathDiagnosticPieceRef IrqlNoteVisitor::VisitNode(const ExplodedNode *N,
     IrqlEffect Eff = Row ? irqlApiInfo(*Row).Effect : IrqlEffect::None;
     bool Up = Eff == IrqlEffect::Raise || Eff == IrqlEffect::Acquire ||
               (Eff == IrqlEffect::None && New.Lo >= Old.Lo && New.Hi >= Old.Hi);
-    bool Down = Eff == IrqlEffect::Lower || Eff == IrqlEffect::Release ||
-                (Eff == IrqlEffect::None && New.Lo <= Old.Lo && New.Hi <= Old.Hi);
+    bool Down =
+        Eff == IrqlEffect::Lower || Eff == IrqlEffect::Release ||
+        (Eff == IrqlEffect::None && New.Lo <= Old.Lo && New.Hi <= Old.Hi);
     if (Eff == IrqlEffect::Query)
-      return eventAt(S, N, BRC, "IRQL is " + New.describe() + " here (" + Api + ")");
+      return eventAt(S, N, BRC,
+                     "IRQL is " + New.describe() + " here (" + Api + ")");
     if (Up)
       return eventAt(S, N, BRC,
-                     "IRQL raised to " + New.describe() + " here (" + Api + ")");
+                     "IRQL raised to " + New.describe() + " here (" + Api +
+                         ")");
     if (Down)
       return eventAt(S, N, BRC,
-                     "IRQL lowered to " + New.describe() + " here (" + Api + ")");
+                     "IRQL lowered to " + New.describe() + " here (" + Api +
+                         ")");
     return eventAt(S, N, BRC,
                    "IRQL set to " + New.describe() + " here (" + Api + ")");
   }
@@ -157,16 +163,14 @@ PathDiagnosticPieceRef IrqlNoteVisitor::VisitNode(const ExplodedNode *N,
     if (!Prev || !Prev->Held)
       return eventAt(S, N, BRC,
                      "Spin lock " + lockName(L.Spelled, R, Ctx) +
-                         " acquired here (" +
-                         spelledName(CE, SM, LO) + ")");
+                         " acquired here (" + spelledName(CE, SM, LO) + ")");
   }
   for (const auto &[R, L] : irqlstate::heldLocks(Before)) {
     const LockState *Cur = irqlstate::lock(Now, R);
     if (Cur && !Cur->Held)
       return eventAt(S, N, BRC,
                      "Spin lock " + lockName(L.Spelled, R, Ctx) +
-                         " released here (" +
-                         spelledName(CE, SM, LO) + ")");
+                         " released here (" + spelledName(CE, SM, LO) + ")");
   }
   return nullptr;
 }

@@ -1,4 +1,5 @@
-//===-- IrqlNotes.h - Path notes for condis.Irql -----------------*- C++ -*-===//
+//===-- IrqlNotes.h - Path notes for condis.Irql -----------------*- C++
+//-*-===//
 //
 // Part of condis-check. The notes that explain how the IRQL got where a
 // condis.Irql report says it is: why the function started at its IRQL,

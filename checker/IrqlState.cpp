@@ -1,4 +1,5 @@
-//===-- IrqlState.cpp - condis.Irql's program state --------------*- C++ -*-===//
+//===-- IrqlState.cpp - condis.Irql's program state --------------*- C++
+//-*-===//
 //
 // Part of condis-check.
 //
@@ -24,7 +25,8 @@ REGISTER_TRAIT_WITH_PROGRAMSTATE(IrqlEntryLockFree, bool)
 /// that saved it is still to be undone.
 REGISTER_MAP_WITH_PROGRAMSTATE(IrqlSavedMap, SymbolRef, condis::SavedIrql)
 /// Spin lock region -> whether this path holds it, and how it was taken.
-REGISTER_MAP_WITH_PROGRAMSTATE(IrqlLockMap, const MemRegion *, condis::LockState)
+REGISTER_MAP_WITH_PROGRAMSTATE(IrqlLockMap, const MemRegion *,
+                               condis::LockState)
 /// KeGetCurrentIrql results read at the current IRQL.
 REGISTER_SET_WITH_PROGRAMSTATE(IrqlReadingSet, SymbolRef)
 

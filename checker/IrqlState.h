@@ -1,4 +1,5 @@
-//===-- IrqlState.h - condis.Irql's program state ----------------*- C++ -*-===//
+//===-- IrqlState.h - condis.Irql's program state ----------------*- C++
+//-*-===//
 //
 // Part of condis-check. The path-sensitive facts condis.Irql keeps, behind
 // accessors so that the checker and its path-note visitor (different
@@ -57,11 +58,11 @@ struct SavedIrql {
 /// A spin lock this path took (and maybe gave back).
 struct LockState {
   bool Held;
-  IrqlApiId Api;   ///< The acquire or release that made it so.
-  IrqlRange Old;   ///< The IRQL before the acquire.
-  bool Raised;     ///< The acquire raised to DISPATCH_LEVEL (not a Dpr form).
+  IrqlApiId Api; ///< The acquire or release that made it so.
+  IrqlRange Old; ///< The IRQL before the acquire.
+  bool Raised;   ///< The acquire raised to DISPATCH_LEVEL (not a Dpr form).
   const clang::ento::MemRegion *SaveArea; ///< Lock handle / LOCK_STATE_EX.
-  const clang::Expr *Spelled; ///< The lock argument of the acquire.
+  const clang::Expr *Spelled;             ///< The lock argument of the acquire.
 
   static LockState acquired(IrqlApiId Api, IrqlRange Old, bool Raised,
                             const clang::ento::MemRegion *SaveArea,
@@ -74,8 +75,7 @@ struct LockState {
 
   bool operator==(const LockState &O) const {
     return Held == O.Held && Api == O.Api && Old == O.Old &&
-           Raised == O.Raised && SaveArea == O.SaveArea &&
-           Spelled == O.Spelled;
+           Raised == O.Raised && SaveArea == O.SaveArea && Spelled == O.Spelled;
   }
   void Profile(llvm::FoldingSetNodeID &ID) const {
     ID.AddBoolean(Held);

@@ -1,4 +1,5 @@
-//===-- IrqlTable.cpp - IRQL levels and the rules/irql.def table -*- C++ -*-===//
+//===-- IrqlTable.cpp - IRQL levels and the rules/irql.def table -*- C++
+//-*-===//
 //
 // Part of condis-check.
 //
@@ -18,10 +19,10 @@ namespace {
 // The second expansion: Target and Instead name IrqlApiId enumerators, so a
 // misspelt partner does not compile.
 const IrqlApiInfo ApiTable[] = {
-#define CONDIS_IRQL_API(Name, Sp, Target, Max, Min, Eff, LockArg, LevelArg,     \
-                        SavedArg, Instead)                                      \
-  {#Name,          SpellingKind::Sp, IrqlApiId::Target, IrqlLimit::Max,          \
-   IrqlLimit::Min, IrqlEffect::Eff,  LockArg,           LevelArg,                \
+#define CONDIS_IRQL_API(Name, Sp, Target, Max, Min, Eff, LockArg, LevelArg,    \
+                        SavedArg, Instead)                                     \
+  {#Name,          SpellingKind::Sp,  IrqlApiId::Target, IrqlLimit::Max,       \
+   IrqlLimit::Min, IrqlEffect::Eff,   LockArg,           LevelArg,             \
    SavedArg,       IrqlApiId::Instead},
 #include "irql.def"
 };
@@ -30,7 +31,7 @@ static_assert(sizeof(ApiTable) / sizeof(ApiTable[0]) ==
               "rules/irql.def and IrqlApiId disagree");
 
 const IrqlRoleInfo RoleTable[] = {
-#define CONDIS_IRQL_ROLE(RoleType, Min, Max, What)                              \
+#define CONDIS_IRQL_ROLE(RoleType, Min, Max, What)                             \
   {#RoleType, IrqlLimit::Min, IrqlLimit::Max, What},
 #include "irql.def"
 };
@@ -41,7 +42,7 @@ struct RoutineRow {
   IrqlRoleId Role;
 };
 const RoutineRow Routines[] = {
-#define CONDIS_IRQL_ROUTINE(Api, Arg, RoleType)                                 \
+#define CONDIS_IRQL_ROUTINE(Api, Arg, RoleType)                                \
   {IrqlApiId::Api, Arg, IrqlRoleId::RoleType},
 #include "irql.def"
 };

@@ -1,4 +1,5 @@
-//===-- Sal.cpp - SAL IRQL annotations read from the source ------*- C++ -*-===//
+//===-- Sal.cpp - SAL IRQL annotations read from the source ------*- C++
+//-*-===//
 //
 // Part of condis-check.
 //
@@ -67,10 +68,10 @@ const StringMap<SalKind> &salMacros() {
 /// One expansion of a SAL macro.
 struct SalRecord {
   SalKind Kind;
-  std::string Text;          ///< As written: "_IRQL_requires_(PASSIVE_LEVEL)".
+  std::string Text; ///< As written: "_IRQL_requires_(PASSIVE_LEVEL)".
   std::optional<uint64_t> Value; ///< The IRQL value of the argument.
-  std::string Name;          ///< The identifier argument (a parameter name).
-  SourceLocation Loc;        ///< Expansion location of the macro name.
+  std::string Name;   ///< The identifier argument (a parameter name).
+  SourceLocation Loc; ///< Expansion location of the macro name.
 };
 
 using RecordList = std::vector<SalRecord>;
@@ -125,8 +126,8 @@ public:
     if (Args && Args->getNumMacroArguments() > 0) {
       R.Text += "(" + argText(Args) + ")";
       // _IRQL_saves_global_(kind, param): the parameter is the last one.
-      bool Global = R.Kind == SalKind::SavesGlobal ||
-                    R.Kind == SalKind::RestoresGlobal;
+      bool Global =
+          R.Kind == SalKind::SavesGlobal || R.Kind == SalKind::RestoresGlobal;
       unsigned Arg = Global ? Args->getNumMacroArguments() - 1 : 0;
       ArgReading A;
       for (const Token *T = Args->getUnexpArgument(Arg); T->isNot(tok::eof);

@@ -1,4 +1,5 @@
-//===-- Sal.h - SAL IRQL annotations read from the source --------*- C++ -*-===//
+//===-- Sal.h - SAL IRQL annotations read from the source --------*- C++
+//-*-===//
 //
 // Part of condis-check. Under clang the WDK's SAL macros (_IRQL_requires_,
 // _IRQL_raises_, ...) expand to nothing, so the AST never sees them. This
@@ -49,10 +50,10 @@ void installSalRecorder(clang::Preprocessor &PP);
 /// declarations and the typedefs its declarations are written with.
 struct SalFacts {
   std::optional<Irql> Requires, Max, Min, AlwaysMax, AlwaysMin, Raises;
-  int RaisesParam = -1;   ///< _IRQL_raises_(Param): raises to Param's value.
-  int SavesParam = -1;    ///< _IRQL_saves_ on a parameter.
+  int RaisesParam = -1; ///< _IRQL_raises_(Param): raises to Param's value.
+  int SavesParam = -1;  ///< _IRQL_saves_ on a parameter.
   bool SavesOnFunction = false; ///< _IRQL_saves_ before the declaration.
-  int RestoresParam = -1; ///< _IRQL_restores_ on a parameter.
+  int RestoresParam = -1;       ///< _IRQL_restores_ on a parameter.
   bool AcquiresLock = false, ReleasesLock = false;
   /// The annotations giving the IRQL the function needs, as written
   /// ("_IRQL_requires_max_(DISPATCH_LEVEL)"), for messages.
