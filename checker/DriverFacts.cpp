@@ -73,7 +73,7 @@ public:
     // The semantic form lines initialisers up with fields, whether the
     // source used designators or positions.
     if (ILE->isSyntacticForm() && ILE->getSemanticForm())
-      return true;
+      ILE = ILE->getSemanticForm();
     const RecordDecl *RD = ILE->getType()->getAsRecordDecl();
     if (!RD)
       return true;

@@ -12,11 +12,15 @@
 #include "DriverFacts.h"
 
 #include "clang/StaticAnalyzer/Core/Checker.h"
+#include "clang/StaticAnalyzer/Core/PathSensitive/ProgramState_Fwd.h"
+#include "clang/StaticAnalyzer/Core/PathSensitive/SVals.h"
 #include <optional>
 
 namespace clang {
 class ASTContext;
 class FunctionDecl;
+class LocationContext;
+class StackFrameContext;
 } // namespace clang
 
 namespace condis {
@@ -29,6 +33,26 @@ public:
   /// The role type \p FD implements, if any.
   std::optional<ApiId> roleTypeOf(const clang::FunctionDecl *FD) const;
 
+  /// The effect of the role type the function of frame \p LC implements.
+  std::optional<EffectKind>
+  handlerEffect(const clang::LocationContext *LC) const;
+
+  /// The innermost frame around \p LC (itself included) whose function
+  /// implements a role type with \p Effect.
+  const clang::StackFrameContext *
+  enclosingHandler(const clang::LocationContext *LC, EffectKind Effect) const;
+
+  /// The value of parameter \p Index of frame \p SFC.
+  static clang::ento::SVal handlerParam(clang::ento::ProgramStateRef State,
+                                        const clang::StackFrameContext *SFC,
+                                        int Index);
+
+  /// The base region of the party context a handler frame was given (the
+  /// role type's PartyArg parameter), if it has one.
+  const clang::ento::MemRegion *
+  handlerParty(clang::ento::ProgramStateRef State,
+               const clang::StackFrameContext *SFC) const;
+
   /// Handlers named by condis:Handlers (already validated).
   DriverFacts OptionFacts;
 
@@ -36,6 +60,9 @@ private:
   mutable const void *FactsTU = nullptr;
   mutable DriverFacts Facts;
 };
+
+/// The outermost frame of the path \p LC belongs to.
+const clang::StackFrameContext *topFrame(const clang::LocationContext *LC);
 
 } // namespace condis
 

@@ -726,6 +726,120 @@ typedef struct _NDIS_MINIPORT_CO_CHARACTERISTICS {
   W_CO_OID_REQUEST_HANDLER CoOidRequestHandler;
 } NDIS_MINIPORT_CO_CHARACTERISTICS, *PNDIS_MINIPORT_CO_CHARACTERISTICS;
 
+
+/* ---------------------------------------------------------------------- */
+/* Driver-level handler role types, binding and miniport initialisation   */
+/* (added for samples/: what a whole CoNDIS driver needs around the Co    */
+/* handlers)                                                              */
+/* ---------------------------------------------------------------------- */
+#define NDIS_PROTOCOL_MAJOR_VERSION 6
+#define NDIS_PROTOCOL_MINOR_VERSION 0
+#define NDIS_MINIPORT_MAJOR_VERSION 6
+#define NDIS_MINIPORT_MINOR_VERSION 0
+#define NDIS_OBJECT_TYPE_PROTOCOL_DRIVER_CHARACTERISTICS 0x95
+#define NDIS_OBJECT_TYPE_MINIPORT_DRIVER_CHARACTERISTICS 0x8A
+#define NDIS_OBJECT_TYPE_OPEN_PARAMETERS 0x8F
+#define NDIS_OBJECT_TYPE_TIMER_CHARACTERISTICS 0x97
+#define NDIS_OBJECT_TYPE_DEFAULT 0x80
+#define NDIS_PROTOCOL_DRIVER_CHARACTERISTICS_REVISION_1 1
+#define NDIS_MINIPORT_DRIVER_CHARACTERISTICS_REVISION_1 1
+#define NDIS_OPEN_PARAMETERS_REVISION_1 1
+#define NDIS_TIMER_CHARACTERISTICS_REVISION_1 1
+#define NDIS_PROTOCOL_CO_CHARACTERISTICS_REVISION_1 1
+#define NDIS_MINIPORT_CO_CHARACTERISTICS_REVISION_1 1
+#define NDIS_OID_REQUEST_REVISION_1 1
+#define NDIS_SIZEOF_CO_CALL_MANAGER_OPTIONAL_HANDLERS_REVISION_1                  \
+  sizeof(NDIS_CO_CALL_MANAGER_OPTIONAL_HANDLERS)
+#define NDIS_SIZEOF_CO_CLIENT_OPTIONAL_HANDLERS_REVISION_1                        \
+  sizeof(NDIS_CO_CLIENT_OPTIONAL_HANDLERS)
+#define NDIS_SIZEOF_PROTOCOL_CO_CHARACTERISTICS_REVISION_1                        \
+  sizeof(NDIS_PROTOCOL_CO_CHARACTERISTICS)
+#define NDIS_SIZEOF_MINIPORT_CO_CHARACTERISTICS_REVISION_1                        \
+  sizeof(NDIS_MINIPORT_CO_CHARACTERISTICS)
+#define NDIS_SIZEOF_PROTOCOL_DRIVER_CHARACTERISTICS_REVISION_1                    \
+  sizeof(NDIS_PROTOCOL_DRIVER_CHARACTERISTICS)
+#define NDIS_SIZEOF_MINIPORT_DRIVER_CHARACTERISTICS_REVISION_1                    \
+  sizeof(NDIS_MINIPORT_DRIVER_CHARACTERISTICS)
+#define NDIS_SIZEOF_OPEN_PARAMETERS_REVISION_1 sizeof(NDIS_OPEN_PARAMETERS)
+#define NDIS_SIZEOF_TIMER_CHARACTERISTICS_REVISION_1                              \
+  sizeof(NDIS_TIMER_CHARACTERISTICS)
+#define NDIS_SIZEOF_OID_REQUEST_REVISION_1 sizeof(NDIS_OID_REQUEST)
+#define NDIS_STATUS_MEDIA_CONNECT ((NDIS_STATUS)0x4001000BL)
+#define NDIS_STATUS_MEDIA_DISCONNECT ((NDIS_STATUS)0x4001000CL)
+
+typedef _Function_class_(SET_OPTIONS) _IRQL_requires_(PASSIVE_LEVEL)
+NDIS_STATUS(SET_OPTIONS)(NDIS_HANDLE NdisDriverHandle, NDIS_HANDLE DriverContext);
+typedef SET_OPTIONS(*SET_OPTIONS_HANDLER);
+typedef SET_OPTIONS MINIPORT_SET_OPTIONS;
+typedef SET_OPTIONS PROTOCOL_SET_OPTIONS;
+
+typedef struct _NDIS_BIND_PARAMETERS {
+  NDIS_OBJECT_HEADER Header;
+  PNDIS_STRING ProtocolSection;
+  PNDIS_STRING AdapterName;
+  ULONG MediaType;
+} NDIS_BIND_PARAMETERS, *PNDIS_BIND_PARAMETERS;
+typedef _Function_class_(PROTOCOL_BIND_ADAPTER_EX) _IRQL_requires_(PASSIVE_LEVEL)
+NDIS_STATUS(PROTOCOL_BIND_ADAPTER_EX)(NDIS_HANDLE ProtocolDriverContext,
+                                      NDIS_HANDLE BindContext,
+                                      PNDIS_BIND_PARAMETERS BindParameters);
+typedef PROTOCOL_BIND_ADAPTER_EX(*BIND_HANDLER_EX);
+typedef _Function_class_(PROTOCOL_UNBIND_ADAPTER_EX) _IRQL_requires_(PASSIVE_LEVEL)
+NDIS_STATUS(PROTOCOL_UNBIND_ADAPTER_EX)(NDIS_HANDLE UnbindContext,
+                                        NDIS_HANDLE ProtocolBindingContext);
+typedef PROTOCOL_UNBIND_ADAPTER_EX(*UNBIND_HANDLER_EX);
+
+typedef ULONG NDIS_MEDIUM, *PNDIS_MEDIUM;
+#define NdisMediumAtm 8
+#define NdisMediumCoWan 11
+typedef struct _NDIS_OPEN_PARAMETERS {
+  NDIS_OBJECT_HEADER Header;
+  PNDIS_STRING AdapterName;
+  PNDIS_MEDIUM MediumArray;
+  UINT MediumArraySize;
+  PUINT SelectedMediumIndex;
+  PVOID FrameTypeArray;
+  UINT FrameTypeArraySize;
+} NDIS_OPEN_PARAMETERS, *PNDIS_OPEN_PARAMETERS;
+_IRQL_requires_(PASSIVE_LEVEL)
+NDIS_STATUS NdisOpenAdapterEx(NDIS_HANDLE NdisProtocolHandle,
+                              NDIS_HANDLE ProtocolBindingContext,
+                              PNDIS_OPEN_PARAMETERS OpenParameters,
+                              NDIS_HANDLE BindContext,
+                              PNDIS_HANDLE NdisBindingHandle);
+_IRQL_requires_(PASSIVE_LEVEL)
+NDIS_STATUS NdisCloseAdapterEx(NDIS_HANDLE NdisBindingHandle);
+
+typedef struct _NDIS_MINIPORT_INIT_PARAMETERS {
+  NDIS_OBJECT_HEADER Header;
+  ULONG Flags;
+  PVOID AllocatedResources;
+  ULONG IfIndex;
+} NDIS_MINIPORT_INIT_PARAMETERS, *PNDIS_MINIPORT_INIT_PARAMETERS;
+typedef enum _NDIS_HALT_ACTION {
+  NdisHaltDeviceDisabled, NdisHaltDeviceInstanceDeInitialized,
+  NdisHaltDevicePoweredDown, NdisHaltDeviceSurpriseRemoved,
+  NdisHaltDeviceFailed, NdisHaltDeviceInitializationFailed,
+  NdisHaltDeviceStopped
+} NDIS_HALT_ACTION, *PNDIS_HALT_ACTION;
+typedef _Function_class_(MINIPORT_INITIALIZE) _IRQL_requires_(PASSIVE_LEVEL)
+NDIS_STATUS(MINIPORT_INITIALIZE)(NDIS_HANDLE NdisMiniportHandle,
+                                 NDIS_HANDLE MiniportDriverContext,
+                                 PNDIS_MINIPORT_INIT_PARAMETERS MiniportInitParameters);
+typedef MINIPORT_INITIALIZE(*MINIPORT_INITIALIZE_HANDLER);
+typedef _Function_class_(MINIPORT_HALT) _IRQL_requires_(PASSIVE_LEVEL)
+VOID(MINIPORT_HALT)(NDIS_HANDLE MiniportAdapterContext, NDIS_HALT_ACTION HaltAction);
+typedef MINIPORT_HALT(*MINIPORT_HALT_HANDLER);
+
+VOID NdisInitializeNPagedLookasideList(PNPAGED_LOOKASIDE_LIST Lookaside,
+                                       PVOID Allocate, PVOID Free, ULONG Flags,
+                                       ULONG Size, ULONG Tag, USHORT Depth);
+VOID NdisDeleteNPagedLookasideList(PNPAGED_LOOKASIDE_LIST Lookaside);
+
+typedef ULONG NDIS_REQUEST_TYPE;
+#define NdisRequestQueryInformation 0
+#define NdisRequestSetInformation 1
+
 #ifdef __cplusplus
 }
 #endif

@@ -1,0 +1,53 @@
+//===-- CallFacts.h - What a call says, in the driver's terms ----*- C++ -*-===//
+//
+// Part of condis-check. Small questions the checkers ask of a call and its
+// values: is this status known to be NDIS_STATUS_PENDING, which name did the
+// driver write, is the callee part of NDIS.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef CONDIS_CHECKER_CALLFACTS_H
+#define CONDIS_CHECKER_CALLFACTS_H
+
+#include "Api.h"
+
+#include "clang/StaticAnalyzer/Core/PathSensitive/ProgramState_Fwd.h"
+#include "clang/StaticAnalyzer/Core/PathSensitive/SVals.h"
+#include <cstdint>
+#include <string>
+
+namespace clang::ento {
+class CallEvent;
+class CheckerContext;
+} // namespace clang::ento
+
+namespace condis {
+
+/// NDIS_STATUS values the rules compare against (ndis.h).
+constexpr int64_t StatusSuccess = 0x00000000;
+constexpr int64_t StatusPending = 0x00000103;
+constexpr int64_t StatusFailure = static_cast<int32_t>(0xC0000001u);
+
+/// Whether a value is known to equal a constant on the current path.
+enum class Truth { Yes, No, Maybe };
+
+/// Is \p Status equal to \p Value under \p State's constraints?
+Truth statusIs(clang::ento::ProgramStateRef State, clang::ento::SVal Status,
+               int64_t Value, clang::ento::CheckerContext &C);
+
+/// The name the driver wrote for a call to table row \p Row: the
+/// NdisMCm* macro when it used one, else the function.
+std::string spelledName(const clang::ento::CallEvent &Call, ApiId Row,
+                        clang::ento::CheckerContext &C);
+
+/// The callee's name for messages (the spelled form for table rows).
+std::string calleeName(const clang::ento::CallEvent &Call,
+                       clang::ento::CheckerContext &C);
+
+/// True for calls into NDIS: table rows, support routines, and anything
+/// spelled Ndis*. Only these count as "using" a party handle.
+bool isNdisCall(const clang::ento::CallEvent &Call);
+
+} // namespace condis
+
+#endif

@@ -1,0 +1,44 @@
+//===-- PartyOrigin.h - Where a value was read from --------------*- C++ -*-===//
+//
+// Part of condis-check. A party handle is rarely a parameter: drivers read
+// it from their per-party context (Party->NdisPartyHandle), directly or
+// through further pointers. The analyzer names such a value by the memory it
+// was first read from, so following symbol -> region -> base region ->
+// pointer symbol -> ... lists every block of memory the value came through.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef CONDIS_CHECKER_PARTYORIGIN_H
+#define CONDIS_CHECKER_PARTYORIGIN_H
+
+#include "clang/StaticAnalyzer/Core/PathSensitive/SVals.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
+
+namespace clang::ento {
+class MemRegion;
+}
+
+namespace condis {
+
+/// Calls \p Fn with each base region \p V points into or was loaded from,
+/// innermost first (at most a few levels; stops when \p Fn returns true).
+/// Returns true if \p Fn did.
+bool anyOrigin(clang::ento::SVal V,
+               llvm::function_ref<bool(const clang::ento::MemRegion *)> Fn);
+
+/// The base region of the memory \p V was loaded from (for a handle read as
+/// Party->NdisPartyHandle: the party), or null for values not loaded from
+/// memory.
+const clang::ento::MemRegion *loadedFrom(clang::ento::SVal V);
+
+/// True if \p V is \p Base, points into it, or was read from it (directly
+/// or through pointers stored in it).
+bool isDerivedFrom(clang::ento::SVal V, const clang::ento::MemRegion *Base);
+
+/// True if \p V is a value read from memory (a handle), rather than a
+/// pointer to the memory \p Base itself.
+bool isValueReadFrom(clang::ento::SVal V, const clang::ento::MemRegion *Base);
+
+} // namespace condis
+
+#endif
