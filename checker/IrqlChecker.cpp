@@ -86,13 +86,12 @@ std::string requirementText(std::optional<Irql> Min, std::optional<Irql> Max) {
 
 class IrqlChecker
     : public Checker<check::BeginFunction, check::EndFunction, check::PreCall,
-                     check::PostCall, eval::Call, eval::Assume> {
+                     check::PostCall, eval::Assume> {
 public:
   void checkBeginFunction(CheckerContext &C) const;
   void checkEndFunction(const ReturnStmt *RS, CheckerContext &C) const;
   void checkPreCall(const CallEvent &Call, CheckerContext &C) const;
   void checkPostCall(const CallEvent &Call, CheckerContext &C) const;
-  bool evalCall(const CallEvent &Call, CheckerContext &C) const;
   ProgramStateRef evalAssume(ProgramStateRef State, SVal Cond,
                              bool Assumption) const;
   void printState(raw_ostream &Out, ProgramStateRef State, const char *NL,
@@ -228,8 +227,8 @@ bool IrqlChecker::checkLocks(const CallEvent &Call, CheckerContext &C,
   if (!Acquire && !Release)
     return false;
   const MemRegion *Area = argRegion(Call, I.SavedArg);
-  const MemRegion *Lock = I.LockArg >= 0 ? argRegion(Call, I.LockArg)
-                                         : irqlstate::lockBySaveArea(S, Area);
+  const MemRegion *Lock = Acquire ? argRegion(Call, I.LockArg)
+                                  : releasedLock(S, Call, I, C.getASTContext());
   const LockState *L = irqlstate::lock(S, Lock);
   const Expr *Origin = Call.getOriginExpr();
   std::string Name = lockName(I.LockArg >= 0 ? argExpr(Call, I.LockArg)
@@ -305,36 +304,21 @@ void IrqlChecker::checkPreCall(const CallEvent &Call, CheckerContext &C) const {
   }
 }
 
-bool IrqlChecker::evalCall(const CallEvent &Call, CheckerContext &C) const {
-  // The routines that move the IRQL or take locks are modelled whole: a
-  // conservative call would invalidate the structure their arguments point
-  // into, and with it the identity of a lock reached through a pointer.
-  const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl());
-  if (!FD || !FD->getIdentifier())
-    return false;
-  std::optional<IrqlApiId> Row = lookupIrqlApi(FD->getName());
-  if (!Row || irqlApiInfo(*Row).Effect == IrqlEffect::None)
-    return false;
-  ProgramStateRef S = C.getState();
-  if (const Expr *E = Call.getOriginExpr())
-    if (!Call.getResultType()->isVoidType())
-      S = S->BindExpr(
-          E, C.getLocationContext(),
-          C.getSValBuilder().conjureSymbolVal(Call, C.blockCount()));
-  C.addTransition(applyRow(S, Call, C, *Row, this));
-  return true;
-}
-
 void IrqlChecker::checkPostCall(const CallEvent &Call,
                                 CheckerContext &C) const {
   const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl());
-  if (!FD || !FD->getIdentifier() || FD->hasBody() ||
-      lookupIrqlApi(FD->getName()))
+  if (!FD || !FD->getIdentifier())
     return;
-  // A body is analysed when inlined; without one the SAL tells.
   ProgramStateRef S = C.getState();
-  ProgramStateRef Next =
-      applySal(S, Call, C, facts(C.getASTContext()).sal().factsFor(FD), this);
+  ProgramStateRef Next = S;
+  // The calls are evaluated as usual first (a conservative call invalidates
+  // what its arguments point to), then their IRQL and lock effects applied.
+  if (std::optional<IrqlApiId> Row = lookupIrqlApi(FD->getName()))
+    Next = applyRow(S, Call, C, *Row, this);
+  else if (!FD->hasBody())
+    // A body is analysed when inlined; without one the SAL tells.
+    Next =
+        applySal(S, Call, C, facts(C.getASTContext()).sal().factsFor(FD), this);
   if (Next != S)
     C.addTransition(Next);
 }

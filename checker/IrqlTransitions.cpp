@@ -5,6 +5,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "IrqlTransitions.h"
+#include "IrqlNotes.h"
 #include "IrqlState.h"
 
 #include "clang/AST/Expr.h"
@@ -102,6 +103,26 @@ static ProgramStateRef lowerTo(ProgramStateRef S, ArgLevel L) {
   return irqlstate::setCurrent(S, L.Range);
 }
 
+const MemRegion *releasedLock(ProgramStateRef S, const CallEvent &Call,
+                              const IrqlApiInfo &I, const ASTContext &Ctx) {
+  const MemRegion *Lock = argRegion(Call, I.LockArg);
+  if (irqlstate::lock(S, Lock))
+    return Lock;
+  if (const MemRegion *ByArea =
+          irqlstate::lockBySaveArea(S, argRegion(Call, I.SavedArg)))
+    return ByArea;
+  // A lock reached through a pointer field is a new region once a call has
+  // invalidated the structure holding the pointer: match a held lock by
+  // how the driver wrote it.
+  const Expr *Arg = argExpr(Call, I.LockArg);
+  std::string Name = lockName(Arg, nullptr, Ctx);
+  if (Arg && Name != lockName(nullptr, nullptr, Ctx))
+    for (const auto &[R, L] : irqlstate::heldLocks(S))
+      if (lockName(L.Spelled, nullptr, Ctx) == Name)
+        return R;
+  return Lock;
+}
+
 ProgramStateRef applyRow(ProgramStateRef S, const CallEvent &Call,
                          CheckerContext &C, IrqlApiId Row, const void *Tag) {
   const IrqlApiInfo &I = irqlApiInfo(Row);
@@ -135,22 +156,25 @@ ProgramStateRef applyRow(ProgramStateRef S, const CallEvent &Call,
   }
   case IrqlEffect::Release:
   case IrqlEffect::ReleaseAtDpc: {
-    const MemRegion *Lock =
-        I.LockArg >= 0
-            ? argRegion(Call, I.LockArg)
-            : irqlstate::lockBySaveArea(S, argRegion(Call, I.SavedArg));
+    const MemRegion *Lock = releasedLock(S, Call, I, C.getASTContext());
     const LockState *L = irqlstate::lock(S, Lock);
-    if (L && L->Held)
+    bool WasHeld = L && L->Held;
+    std::optional<LockState> Before;
+    if (WasHeld)
+      Before = *L;
+    if (WasHeld)
       S = irqlstate::setLock(S, Lock, L->released(Row));
     if (I.Effect == IrqlEffect::ReleaseAtDpc)
       return S;
-    if (I.LevelArg >= 0)
-      return lowerTo(S, argLevel(Call, I.LevelArg, S));
-    ArgLevel Back;
-    if (L && L->Held && L->Raised) {
-      Back.Range = L->Old;
-      Back.Concrete = L->Old.isExact();
+    ArgLevel Back = argLevel(Call, I.LevelArg, S);
+    // The value passed back may have been lost to an invalidation; the lock
+    // remembers what its acquire saved.
+    if (!Back.Concrete && !Back.Saved && Before && Before->Raised) {
+      Back.Range = Before->Old;
+      Back.Concrete = Before->Old.isExact();
     }
+    if (I.LevelArg >= 0)
+      return lowerTo(S, Back);
     return irqlstate::setCurrent(S, Back.Range);
   }
   case IrqlEffect::Query: {

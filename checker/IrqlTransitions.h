@@ -50,8 +50,16 @@ inline const clang::Expr *argExpr(const CallEvent &Call, int Arg) {
 /// (a path above it has been reported).
 IrqlRange raisedTo(IrqlRange Cur, Irql To);
 
-/// What a call of row \p Row does to \p S (the checker evaluates these
-/// calls itself). \p Tag tells the symbols it conjures apart.
+/// The lock a release call of row \p I gives back: its region if this
+/// path took it, else the lock whose old IRQL went to the same handle or
+/// LOCK_STATE_EX, else a held lock written the same way ('Adapter->pLock'),
+/// else the argument's region (possibly null).
+const MemRegion *releasedLock(ProgramStateRef S, const CallEvent &Call,
+                              const IrqlApiInfo &I,
+                              const clang::ASTContext &Ctx);
+
+/// What a call of row \p Row did to \p S (applied after the call).
+/// \p Tag tells the symbols it conjures apart.
 ProgramStateRef applyRow(ProgramStateRef S, const CallEvent &Call,
                          CheckerContext &C, IrqlApiId Row, const void *Tag);
 

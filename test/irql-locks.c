@@ -92,3 +92,45 @@ NDIS_STATUS ReleasedByHelper08(NDIS_HANDLE PartyContext, PVOID CloseData, UINT S
 VOID UncalledReleaseHelper09(PADAPTER Adapter) {
   NdisReleaseSpinLock(&Adapter->Lock); // no-warning
 }
+
+typedef struct _SHARED {
+  PNDIS_SPIN_LOCK pLock;
+  KSPIN_LOCK KLock;
+  KIRQL OldIrql;
+  NDIS_HANDLE AfHandle;
+  LONG Count;
+} SHARED, *PSHARED;
+
+VOID UpdateStatistics(PSHARED Shared); // no body: may change all of *Shared
+
+// The call invalidates *Shared, so Shared->pLock is a new value afterwards:
+// the release still finds the lock by how it is written.
+NDIS_IO_WORKITEM_FUNCTION LockThroughPointerField10;
+VOID LockThroughPointerField10(PVOID Context, NDIS_HANDLE WorkItem) {
+  PSHARED Shared = (PSHARED)Context;
+  NdisAcquireSpinLock(Shared->pLock);
+  UpdateStatistics(Shared);
+  NdisReleaseSpinLock(Shared->pLock); // no-warning
+  NdisCmNotifyCloseAddressFamily(Shared->AfHandle); // no-warning
+} // no-warning
+
+// The saved IRQL in Shared->OldIrql is lost to the same invalidation; the
+// lock remembers what its acquire saved.
+NDIS_IO_WORKITEM_FUNCTION SavedIrqlInvalidated11;
+VOID SavedIrqlInvalidated11(PVOID Context, NDIS_HANDLE WorkItem) {
+  PSHARED Shared = (PSHARED)Context;
+  KeAcquireSpinLock(&Shared->KLock, &Shared->OldIrql);
+  UpdateStatistics(Shared);
+  KeReleaseSpinLock(&Shared->KLock, Shared->OldIrql);
+  NdisCmNotifyCloseAddressFamily(Shared->AfHandle); // no-warning
+} // no-warning
+
+NDIS_IO_WORKITEM_FUNCTION PointerFieldLockLeaked12;
+VOID PointerFieldLockLeaked12(PVOID Context, NDIS_HANDLE WorkItem) {
+  PSHARED Shared = (PSHARED)Context;
+  NdisAcquireSpinLock(Shared->pLock);
+  UpdateStatistics(Shared);
+  if (Shared->Count)
+    return; // expected-warning{{'PointerFieldLockLeaked12' returns holding spin lock 'Shared->pLock' (acquired with NdisAcquireSpinLock)}}
+  NdisReleaseSpinLock(Shared->pLock);
+}
