@@ -84,6 +84,13 @@ std::string requirementText(std::optional<Irql> Min, std::optional<Irql> Max) {
   return IrqlRange::between(*Min, *Max).describe();
 }
 
+/// How the call at \p Site was written; the row's name if unknown.
+std::string siteName(const Expr *Site, IrqlApiId Api, CheckerContext &C) {
+  if (const auto *CE = dyn_cast_or_null<CallExpr>(Site))
+    return spelledName(CE, C.getSourceManager(), C.getLangOpts());
+  return irqlApiInfo(Api).Name.str();
+}
+
 class IrqlChecker
     : public Checker<check::BeginFunction, check::EndFunction, check::PreCall,
                      check::PostCall, eval::Assume> {
@@ -344,7 +351,7 @@ void IrqlChecker::checkEndFunction(const ReturnStmt *RS,
     report(C, NotRestored,
            Fn + " returns holding spin lock " +
                lockName(L.Spelled, Lock, C.getASTContext()) +
-               " (acquired with " + irqlApiInfo(L.Api).Name +
+               " (acquired with " + siteName(L.Site, L.Api, C) +
                "); release it on every path before returning",
            C.generateErrorNode(), At);
     return;
@@ -356,7 +363,7 @@ void IrqlChecker::checkEndFunction(const ReturnStmt *RS,
       continue; // raised to where it already was
     report(C, NotRestored,
            Fn + " returns at " + Cur.describe() +
-               " without undoing the raise by " + irqlApiInfo(V.Api).Name +
+               " without undoing the raise by " + siteName(V.Site, V.Api, C) +
                "; restore the saved IRQL (KeLowerIrql) on every path before "
                "returning",
            C.generateErrorNode(), At);

@@ -54,6 +54,9 @@ PathDiagnosticPieceRef eventAt(const Stmt *S, const ExplodedNode *N,
 
 std::string spelledName(const CallExpr *CE, const SourceManager &SM,
                         const LangOptions &LO) {
+  // The outermost table macro is what the driver wrote: NdisAcquireSpinLock
+  // over KeAcquireSpinLock over KeAcquireSpinLockRaiseToDpc in the WDK.
+  std::string Outermost;
   SourceLocation Loc = CE->getCallee()->getBeginLoc();
   while (Loc.isMacroID()) {
     if (SM.isMacroArgExpansion(Loc)) {
@@ -62,30 +65,58 @@ std::string spelledName(const CallExpr *CE, const SourceManager &SM,
     }
     StringRef Macro = Lexer::getImmediateMacroName(Loc, SM, LO);
     if (isRowName(Macro))
-      return Macro.str();
+      Outermost = Macro.str();
     Loc = SM.getImmediateMacroCallerLoc(Loc);
   }
+  if (!Outermost.empty())
+    return Outermost;
   if (const FunctionDecl *FD = CE->getDirectCallee())
     if (FD->getIdentifier())
       return FD->getName().str();
   return "the call";
 }
 
+/// The text of \p E as the driver wrote it: the expression itself, or,
+/// inside a macro (NdisAcquireSpinLock(&A->Lock) expanding to
+/// KeAcquireSpinLock(&(&A->Lock)->SpinLock, ...)), the largest part of it
+/// that came from the macro's arguments.
+static StringRef writtenText(const Expr *E, const SourceManager &SM,
+                             const LangOptions &LO) {
+  SourceLocation B = E->getBeginLoc(), End = E->getEndLoc();
+  if (!B.isMacroID() && !End.isMacroID())
+    return Lexer::getSourceText(
+        CharSourceRange::getTokenRange(E->getSourceRange()), SM, LO);
+  if (SM.isMacroArgExpansion(B) && SM.isMacroArgExpansion(End)) {
+    // Only text inside the driver's own macro invocation counts, not text
+    // of a header macro's body that an inner macro received as argument.
+    CharSourceRange Call = SM.getExpansionRange(B);
+    SourceLocation SB = SM.getSpellingLoc(B), SE = SM.getSpellingLoc(End);
+    if (SM.getFileID(SB) == SM.getFileID(SE) &&
+        SM.getFileID(SB) == SM.getFileID(Call.getBegin()) &&
+        !SM.isBeforeInTranslationUnit(SB, Call.getBegin()) &&
+        !SM.isBeforeInTranslationUnit(Call.getEnd(), SE) &&
+        !SM.isBeforeInTranslationUnit(SE, SB))
+      return Lexer::getSourceText(CharSourceRange::getTokenRange(SB, SE), SM,
+                                  LO);
+  }
+  for (const Stmt *Child : E->children())
+    if (const auto *CE = dyn_cast_or_null<Expr>(Child)) {
+      StringRef T = writtenText(CE, SM, LO);
+      if (!T.empty())
+        return T;
+    }
+  return "";
+}
+
 std::string lockName(const Expr *Arg, const MemRegion *R,
                      const ASTContext &Ctx) {
   if (Arg) {
-    Arg = Arg->IgnoreParenCasts();
-    if (const auto *UO = dyn_cast<UnaryOperator>(Arg))
-      if (UO->getOpcode() == UO_AddrOf)
-        Arg = UO->getSubExpr()->IgnoreParenCasts();
-    CharSourceRange Range =
-        CharSourceRange::getTokenRange(Arg->getSourceRange());
-    if (!Arg->getBeginLoc().isMacroID() && !Arg->getEndLoc().isMacroID()) {
-      StringRef Text = Lexer::getSourceText(Range, Ctx.getSourceManager(),
-                                            Ctx.getLangOpts());
-      if (!Text.empty() && Text.size() < 80 && !Text.contains('\n'))
-        return ("'" + Text + "'").str();
-    }
+    StringRef Text =
+        writtenText(Arg, Ctx.getSourceManager(), Ctx.getLangOpts()).trim();
+    if (Text.consume_front("&"))
+      Text = Text.ltrim();
+    if (!Text.empty() && Text.size() < 80 && !Text.contains('\n'))
+      return ("'" + Text + "'").str();
   }
   if (!R || !isa<VarRegion>(R))
     return "a spin lock";
@@ -143,16 +174,16 @@ PathDiagnosticPieceRef IrqlNoteVisitor::VisitNode(const ExplodedNode *N,
     if (Eff == IrqlEffect::Query)
       return eventAt(S, N, BRC,
                      "IRQL is " + New.describe() + " here (" + Api + ")");
-    if (Up)
+    StringRef Verb = Up ? "raised" : Down ? "lowered" : "set";
+    // "IRQL raised to DISPATCH_LEVEL here (NdisAcquireSpinLock)"; a range
+    // reads "IRQL lowered here (KeLowerIrql): now IRQL <= DISPATCH_LEVEL".
+    if (New.isExact())
       return eventAt(S, N, BRC,
-                     "IRQL raised to " + New.describe() + " here (" + Api +
-                         ")");
-    if (Down)
-      return eventAt(S, N, BRC,
-                     "IRQL lowered to " + New.describe() + " here (" + Api +
-                         ")");
+                     "IRQL " + Verb + " to " + New.describe() + " here (" +
+                         Api + ")");
     return eventAt(S, N, BRC,
-                   "IRQL set to " + New.describe() + " here (" + Api + ")");
+                   "IRQL " + Verb + " here (" + Api + "): now " +
+                       New.describe());
   }
   if (!CE)
     return nullptr;

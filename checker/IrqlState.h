@@ -33,24 +33,29 @@ namespace condis {
 /// An old IRQL a raise or acquire saved in a variable, field or result.
 struct SavedIrql {
   IrqlRange Old;
-  bool Pending;  ///< A raise still to be undone with this value.
-  IrqlApiId Api; ///< The routine that saved it.
+  bool Pending;            ///< A raise still to be undone with this value.
+  IrqlApiId Api;           ///< The routine that saved it.
+  const clang::Expr *Site; ///< The call, for its spelling in messages.
 
-  static SavedIrql ofRaise(IrqlRange Old, IrqlApiId Api) {
-    return {Old, true, Api};
+  static SavedIrql ofRaise(IrqlRange Old, IrqlApiId Api,
+                           const clang::Expr *Site) {
+    return {Old, true, Api, Site};
   }
-  static SavedIrql ofLock(IrqlRange Old, IrqlApiId Api) {
-    return {Old, false, Api};
+  static SavedIrql ofLock(IrqlRange Old, IrqlApiId Api,
+                          const clang::Expr *Site) {
+    return {Old, false, Api, Site};
   }
-  SavedIrql restored() const { return {Old, false, Api}; }
+  SavedIrql restored() const { return {Old, false, Api, Site}; }
 
   bool operator==(const SavedIrql &O) const {
-    return Old == O.Old && Pending == O.Pending && Api == O.Api;
+    return Old == O.Old && Pending == O.Pending && Api == O.Api &&
+           Site == O.Site;
   }
   void Profile(llvm::FoldingSetNodeID &ID) const {
     ID.AddInteger(Old.pack());
     ID.AddBoolean(Pending);
     ID.AddInteger(static_cast<unsigned>(Api));
+    ID.AddPointer(Site);
   }
   void dump(llvm::raw_ostream &OS) const;
 };
@@ -63,19 +68,22 @@ struct LockState {
   bool Raised;   ///< The acquire raised to DISPATCH_LEVEL (not a Dpr form).
   const clang::ento::MemRegion *SaveArea; ///< Lock handle / LOCK_STATE_EX.
   const clang::Expr *Spelled;             ///< The lock argument of the acquire.
+  const clang::Expr *Site;                ///< The acquire (or release) call.
 
   static LockState acquired(IrqlApiId Api, IrqlRange Old, bool Raised,
                             const clang::ento::MemRegion *SaveArea,
-                            const clang::Expr *Spelled) {
-    return {true, Api, Old, Raised, SaveArea, Spelled};
+                            const clang::Expr *Spelled,
+                            const clang::Expr *Site) {
+    return {true, Api, Old, Raised, SaveArea, Spelled, Site};
   }
-  LockState released(IrqlApiId By) const {
-    return {false, By, Old, Raised, SaveArea, Spelled};
+  LockState released(IrqlApiId By, const clang::Expr *At) const {
+    return {false, By, Old, Raised, SaveArea, Spelled, At};
   }
 
   bool operator==(const LockState &O) const {
     return Held == O.Held && Api == O.Api && Old == O.Old &&
-           Raised == O.Raised && SaveArea == O.SaveArea && Spelled == O.Spelled;
+           Raised == O.Raised && SaveArea == O.SaveArea &&
+           Spelled == O.Spelled && Site == O.Site;
   }
   void Profile(llvm::FoldingSetNodeID &ID) const {
     ID.AddBoolean(Held);
@@ -84,6 +92,7 @@ struct LockState {
     ID.AddBoolean(Raised);
     ID.AddPointer(SaveArea);
     ID.AddPointer(Spelled);
+    ID.AddPointer(Site);
   }
   void dump(llvm::raw_ostream &OS) const;
 };

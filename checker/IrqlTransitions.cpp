@@ -136,7 +136,8 @@ ProgramStateRef applyRow(ProgramStateRef S, const CallEvent &Call,
                       : ArgLevel{IrqlRange::exactly(Irql::Dispatch)};
     IrqlRange New = To.Range.isExact() ? raisedTo(Cur, To.Range.Lo)
                                        : IrqlRange::between(Cur.Lo, Irql::High);
-    S = saveOld(S, Call, C, I.SavedArg, SavedIrql::ofRaise(Cur, Row), Tag);
+    S = saveOld(S, Call, C, I.SavedArg,
+                SavedIrql::ofRaise(Cur, Row, Call.getOriginExpr()), Tag);
     return irqlstate::setCurrent(S, New);
   }
   case IrqlEffect::Lower:
@@ -147,11 +148,13 @@ ProgramStateRef applyRow(ProgramStateRef S, const CallEvent &Call,
     const MemRegion *Area =
         I.SavedArg >= 0 ? argRegion(Call, I.SavedArg) : nullptr;
     if (Raises)
-      S = saveOld(S, Call, C, I.SavedArg, SavedIrql::ofLock(Cur, Row), Tag);
+      S = saveOld(S, Call, C, I.SavedArg,
+                  SavedIrql::ofLock(Cur, Row, Call.getOriginExpr()), Tag);
     if (const MemRegion *Lock = argRegion(Call, I.LockArg))
       S = irqlstate::setLock(S, Lock,
                              LockState::acquired(Row, Cur, Raises, Area,
-                                                 argExpr(Call, I.LockArg)));
+                                                 argExpr(Call, I.LockArg),
+                                                 Call.getOriginExpr()));
     return Raises ? irqlstate::setCurrent(S, raisedTo(Cur, Irql::Dispatch)) : S;
   }
   case IrqlEffect::Release:
@@ -163,7 +166,7 @@ ProgramStateRef applyRow(ProgramStateRef S, const CallEvent &Call,
     if (WasHeld)
       Before = *L;
     if (WasHeld)
-      S = irqlstate::setLock(S, Lock, L->released(Row));
+      S = irqlstate::setLock(S, Lock, L->released(Row, Call.getOriginExpr()));
     if (I.Effect == IrqlEffect::ReleaseAtDpc)
       return S;
     ArgLevel Back = argLevel(Call, I.LevelArg, S);
@@ -209,8 +212,10 @@ ProgramStateRef applySal(ProgramStateRef S, const CallEvent &Call,
     if (SavedArg < 0 && Sal.SavesOnFunction)
       SavedArg = Call.getResultType()->isVoidType() ? -1 : SavedInReturn;
     if (SavedArg != -1)
-      S = saveOld(S, Call, C, SavedArg,
-                  SavedIrql::ofRaise(Cur, IrqlApiId::KeRaiseIrql), Tag);
+      S = saveOld(
+          S, Call, C, SavedArg,
+          SavedIrql::ofRaise(Cur, IrqlApiId::KeRaiseIrql, Call.getOriginExpr()),
+          Tag);
     return irqlstate::setCurrent(
         S,
         To.Range.isExact() ? To.Range : IrqlRange::between(Cur.Lo, Irql::High));
