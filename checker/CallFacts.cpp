@@ -16,14 +16,30 @@ using namespace clang::ento;
 
 namespace condis {
 
+static bool sameStatus(const llvm::APSInt &V, int64_t Value) {
+  // Compare in the value's own width and signedness, so that a ULONG
+  // 0xC0000001 is NDIS_STATUS_FAILURE as much as an INT -1073741823.
+  llvm::APSInt Expected(llvm::APInt(V.getBitWidth(), static_cast<uint64_t>(Value),
+                                    /*isSigned=*/true),
+                        V.isUnsigned());
+  return V == Expected;
+}
+
+// Only integers are statuses: a pointer, structure or floating-point value
+// (a handler or API declared with another signature) is always Maybe.
 Truth statusIs(ProgramStateRef State, SVal Status, int64_t Value,
                CheckerContext &C) {
-  auto DV = Status.getAs<DefinedSVal>();
-  if (!DV)
+  if (auto CI = Status.getAs<nonloc::ConcreteInt>())
+    return sameStatus(CI->getValue(), Value) ? Truth::Yes : Truth::No;
+  auto SV = Status.getAs<nonloc::SymbolVal>();
+  if (!SV)
+    return Truth::Maybe;
+  QualType T = SV->getSymbol()->getType();
+  if (!T->isIntegralOrEnumerationType())
     return Truth::Maybe;
   SValBuilder &SVB = C.getSValBuilder();
-  QualType T = C.getASTContext().IntTy;
-  SVal Eq = SVB.evalBinOp(State, BO_EQ, *DV, SVB.makeIntVal(Value, T),
+  llvm::APSInt V = SVB.getBasicValueFactory().getValue(Value, T);
+  SVal Eq = SVB.evalBinOp(State, BO_EQ, *SV, SVB.makeIntVal(V),
                           C.getASTContext().BoolTy);
   auto DEq = Eq.getAs<DefinedOrUnknownSVal>();
   if (!DEq)
@@ -35,6 +51,19 @@ Truth statusIs(ProgramStateRef State, SVal Status, int64_t Value,
     return Truth::No;
   return Truth::Maybe;
 }
+
+SVal argSVal(const CallEvent &Call, int Index) {
+  if (Index < 0 || static_cast<unsigned>(Index) >= Call.getNumArgs())
+    return UnknownVal();
+  return Call.getArgSVal(Index);
+}
+
+const Expr *argExpr(const CallEvent &Call, int Index) {
+  if (Index < 0 || static_cast<unsigned>(Index) >= Call.getNumArgs())
+    return nullptr;
+  return Call.getArgExpr(Index);
+}
+
 
 std::string spelledName(const CallEvent &Call, ApiId Row, CheckerContext &C) {
   if (const auto *CE = dyn_cast_or_null<CallExpr>(Call.getOriginExpr()))

@@ -16,6 +16,10 @@
 #include <cstdint>
 #include <string>
 
+namespace clang {
+class Expr;
+}
+
 namespace clang::ento {
 class CallEvent;
 class CheckerContext;
@@ -31,9 +35,17 @@ constexpr int64_t StatusFailure = static_cast<int32_t>(0xC0000001u);
 /// Whether a value is known to equal a constant on the current path.
 enum class Truth { Yes, No, Maybe };
 
-/// Is \p Status equal to \p Value under \p State's constraints?
+/// Is \p Status equal to \p Value under \p State's constraints? Compared
+/// in the value's own width and signedness; non-integers are Maybe.
 Truth statusIs(clang::ento::ProgramStateRef State, clang::ento::SVal Status,
                int64_t Value, clang::ento::CheckerContext &C);
+
+/// Argument \p Index of \p Call, or UnknownVal when the call has fewer
+/// arguments (a K&R declaration accepts any number).
+clang::ento::SVal argSVal(const clang::ento::CallEvent &Call, int Index);
+
+/// The expression of argument \p Index, or null when there is none.
+const clang::Expr *argExpr(const clang::ento::CallEvent &Call, int Index);
 
 /// The name the driver wrote for a call to table row \p Row: the
 /// NdisMCm* macro when it used one, else the function.

@@ -10,6 +10,10 @@
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/SmallString.h"
+#include "llvm/Support/Path.h"
 
 using namespace clang;
 using namespace llvm;
@@ -48,7 +52,7 @@ std::optional<ApiId> writtenRoleType(const FunctionDecl *FD) {
 
 class Collector : public RecursiveASTVisitor<Collector> {
 public:
-  explicit Collector(DriverFacts &Facts) : Facts(Facts) {}
+  Collector(DriverFacts &Facts, ASTContext &Ctx) : Facts(Facts), Ctx(Ctx) {}
 
   bool shouldVisitTemplateInstantiations() const { return true; }
 
@@ -71,9 +75,14 @@ public:
 
   bool VisitInitListExpr(InitListExpr *ILE) {
     // The semantic form lines initialisers up with fields, whether the
-    // source used designators or positions.
-    if (ILE->isSyntacticForm() && ILE->getSemanticForm())
+    // source used designators or positions. The visitor walks only the
+    // syntactic form (it does not visit implicit code), so step over to the
+    // semantic form from there.
+    if (!ILE->isSemanticForm()) {
       ILE = ILE->getSemanticForm();
+      if (!ILE)
+        return true;
+    }
     const RecordDecl *RD = ILE->getType()->getAsRecordDecl();
     if (!RD)
       return true;
@@ -105,8 +114,22 @@ public:
       else if (S->Effect == SupportEffect::RegistersMcm)
         Role = ApiRole::Mcm;
     }
-    if (Role)
-      Facts.addEvidence({*Role, Name.str(), CE->getBeginLoc()});
+    if (Role) {
+      RoleEvidence E{*Role, Name.str(), CE->getBeginLoc()};
+      const SourceManager &SM = Ctx.getSourceManager();
+      PresumedLoc P = SM.getPresumedLoc(SM.getExpansionLoc(E.Loc));
+      if (P.isValid()) {
+        // Absolute, so that the same call seen from two translation units
+        // (or by condis-check's pre-pass) compares equal.
+        SmallString<256> Path(P.getFilename());
+        SM.getFileManager().makeAbsolutePath(Path);
+        sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
+        E.File = std::string(Path);
+        E.Line = P.getLine();
+        E.Column = P.getColumn();
+      }
+      Facts.addEvidence(std::move(E));
+    }
     return true;
   }
 
@@ -118,18 +141,34 @@ private:
   }
 
   DriverFacts &Facts;
+  ASTContext &Ctx;
 };
 
 } // namespace
 
 DriverFacts DriverFacts::gather(ASTContext &Ctx) {
   DriverFacts Facts;
-  Collector(Facts).TraverseDecl(Ctx.getTranslationUnitDecl());
+  Collector(Facts, Ctx).TraverseDecl(Ctx.getTranslationUnitDecl());
   return Facts;
 }
 
 void DriverFacts::addHandler(StringRef Function, ApiId RoleType) {
   Handlers.try_emplace(Function, RoleType);
+}
+
+void DriverFacts::merge(const DriverFacts &Other, bool KeepLocations) {
+  for (const auto &H : Other.Handlers)
+    addHandler(H.getKey(), H.getValue());
+  for (const RoleEvidence &E : Other.Evidence) {
+    bool Known = llvm::any_of(
+        Evidence, [&](const RoleEvidence &Mine) { return Mine.samePlace(E); });
+    if (Known)
+      continue;
+    RoleEvidence Copy = E;
+    if (!KeepLocations)
+      Copy.Loc = SourceLocation();
+    Evidence.push_back(std::move(Copy));
+  }
 }
 
 bool DriverFacts::addHandlersOption(StringRef Value, std::string &Error) {

@@ -36,10 +36,23 @@ class FunctionDecl;
 namespace condis {
 
 /// Evidence for the driver's role: a registration call and where it is.
+/// Loc is valid only in the translation unit that gathered it; evidence
+/// merged in from other files of the project (condis-check's pre-pass, see
+/// setProjectFacts in ModelingChecker.h) has an invalid Loc and names its
+/// place through File, Line and Column, which gather() always fills.
 struct RoleEvidence {
   ApiRole Role; ///< ApiRole::Cm or ApiRole::Mcm.
   std::string Callee;
   clang::SourceLocation Loc;
+  std::string File;  ///< The file of the call's expansion location.
+  unsigned Line = 0; ///< 1-based; 0 when unknown.
+  unsigned Column = 0;
+
+  /// Same call at the same place, whichever translation unit saw it.
+  bool samePlace(const RoleEvidence &O) const {
+    return Callee == O.Callee && File == O.File && Line == O.Line &&
+           Column == O.Column;
+  }
 };
 
 class DriverFacts {
@@ -65,6 +78,12 @@ public:
   /// Records that \p Function implements \p RoleType (first one wins).
   void addHandler(llvm::StringRef Function, ApiId RoleType);
   void addEvidence(RoleEvidence E) { Evidence.push_back(std::move(E)); }
+
+  /// Adds \p Other's handlers (ours win on a conflict) and the evidence we
+  /// do not already hold (compared by samePlace). Merged-in evidence keeps
+  /// \p Other's Loc only when \p KeepLocations is true: locations are
+  /// meaningful only within the translation unit that produced them.
+  void merge(const DriverFacts &Other, bool KeepLocations);
 
 private:
   llvm::StringMap<ApiId> Handlers;

@@ -166,10 +166,6 @@ private:
                        bool TrackValue = false) const;
 };
 
-
-
-
-
 // -------------------------------------------------------------------------
 // Table lookups
 // -------------------------------------------------------------------------
@@ -258,8 +254,8 @@ void DropPartyChecker::checkCompletion(const CallEvent &Call, ApiId Row,
                                        CheckerContext &C) const {
   const ApiInfo &Info = apiInfo(Row);
   ProgramStateRef State = C.getState();
-  SVal Status = Call.getArgSVal(Info.StatusArg);
-  SVal Handle = Call.getArgSVal(Info.PartyArg);
+  SVal Status = argSVal(Call, Info.StatusArg);
+  SVal Handle = argSVal(Call, Info.PartyArg);
   SymbolRef H = Handle.getAsSymbol();
   std::string Name = spelledName(Call, Row, C);
 
@@ -272,17 +268,17 @@ void DropPartyChecker::checkCompletion(const CallEvent &Call, ApiId Row,
                   "NDIS_STATUS_PENDING passed as the status of " + Name +
                       "; a completion reports the final status of the drop "
                       "(NDIS_STATUS_SUCCESS or a failure code)",
-                  C, H, Call.getArgExpr(Info.StatusArg));
+                  C, H, argExpr(Call, Info.StatusArg));
   } else if (Prior && Prior->isCompleted()) {
     Pred = report(DoubleCompletion,
                   "Drop for this party completed a second time by " + Name +
                       "; complete each pended drop exactly once",
-                  C, H, Call.getArgExpr(Info.PartyArg));
+                  C, H, argExpr(Call, Info.PartyArg));
   } else if (const MemRegion *Freed = freedPartyState(Handle, C)) {
     Pred = report(FreedBeforeCompletion,
                   "Per-party state released before " + Name +
                       "; release it only after the completion has returned",
-                  C, H, Call.getArgExpr(Info.PartyArg), Freed);
+                  C, H, argExpr(Call, Info.PartyArg), Freed);
   }
 
   Truth Success = statusIs(State, Status, StatusSuccess, C);
@@ -423,7 +419,7 @@ void DropPartyChecker::checkPostCall(const CallEvent &Call,
   if (std::optional<ApiId> Row = modelledRow(Call)) {
     const ApiInfo &Info = apiInfo(*Row);
     if (Info.Effect == EffectKind::DropsParty) {
-      SymbolRef H = Call.getArgSVal(Info.PartyArg).getAsSymbol();
+      SymbolRef H = argSVal(Call, Info.PartyArg).getAsSymbol();
       if (!H)
         return;
       State = State->set<PartyHandles>(

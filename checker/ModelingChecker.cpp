@@ -19,12 +19,21 @@ using namespace clang::ento;
 
 namespace condis {
 
+namespace {
+const DriverFacts *ProjectFacts = nullptr;
+} // namespace
+
+void setProjectFacts(const DriverFacts *Facts) { ProjectFacts = Facts; }
+const DriverFacts *projectFacts() { return ProjectFacts; }
+
 const DriverFacts &ModelingChecker::facts(ASTContext &Ctx) const {
   const void *TU = Ctx.getTranslationUnitDecl();
   if (FactsTU != TU) {
     Facts = DriverFacts::gather(Ctx);
     for (const auto &H : OptionFacts.handlers())
       Facts.addHandler(H.getKey(), H.getValue());
+    if (ProjectFacts)
+      Facts.merge(*ProjectFacts, /*KeepLocations=*/false);
     FactsTU = TU;
   }
   return Facts;

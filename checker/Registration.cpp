@@ -46,4 +46,11 @@ void registerCheckers(CheckerRegistry &Registry) {
 #include "Checkers.def"
 }
 
+void registerClangTidyBridge(CheckerRegistry &Registry) {
+#define CONDIS_CHECKER(FullName, Class, DocPage, Description, Hidden)          \
+  if (!(Hidden) && llvm::StringRef(FullName).starts_with("condis."))           \
+    Registry.addDependency(TidyAnchorChecker, FullName);
+#include "Checkers.def"
+}
+
 } // namespace condis

@@ -2,6 +2,9 @@
 //
 // RUN: %clang_analyze_cc1 -load %condis_plugin -analyzer-checker=core,condis.DropParty \
 // RUN:   -analyzer-output=text -I %condis_inputs -verify %s
+// RUN: %clang_analyze_cc1 -load %condis_plugin -analyzer-checker=core,condis.DropParty \
+// RUN:   -analyzer-output=text -I %condis_inputs -verify %s \
+// RUN:   -triple x86_64-pc-windows-msvc -fms-extensions
 
 #include "cm-party.h"
 #include "cl-party.h"

@@ -8,6 +8,11 @@
 // RUN: %clang_analyze_cc1 -load %condis_plugin -analyzer-checker=core,condis.DropParty \
 // RUN:   -analyzer-config 'condis:Handlers=byOption05:PROTOCOL_CM_DROP_PARTY; ignoredName:PROTOCOL_CM_OPEN_AF' \
 // RUN:   -I %condis_inputs -verify=common,option %s
+// RUN: %clang_analyze_cc1 -load %condis_plugin -analyzer-checker=core,condis.DropParty \
+// RUN:   -I %condis_inputs -verify=common %s -triple x86_64-pc-windows-msvc -fms-extensions
+// RUN: %clang_analyze_cc1 -load %condis_plugin -analyzer-checker=core,condis.DropParty \
+// RUN:   -analyzer-config 'condis:Handlers=byOption05:PROTOCOL_CM_DROP_PARTY; ignoredName:PROTOCOL_CM_OPEN_AF' \
+// RUN:   -I %condis_inputs -verify=common,option %s -triple x86_64-pc-windows-msvc -fms-extensions
 
 #include "cm-party.h"
 

@@ -23,3 +23,8 @@ config.substitutions.append(
     ("%condis_inputs", os.path.join(config.condis_src_root, "test", "Inputs")))
 config.environment["PATH"] = os.pathsep.join(
     [config.condis_bin_dir, config.llvm_tools_dir, config.environment["PATH"]])
+
+# condis-clangd is only built when clangd's libraries are installed
+# (tools/condis-clangd/CMakeLists.txt); its tests need it.
+if os.path.exists(os.path.join(config.condis_bin_dir, "condis-clangd")):
+    config.available_features.add("condis-clangd")

@@ -1,0 +1,363 @@
+#!/usr/bin/env python3
+"""A minimal LSP client (Python standard library only) that drives
+condis-clangd the way an editor does and checks the diagnostics it publishes.
+
+The sample file carries its own expectations, in comments:
+
+  lsp-diag{{CODE: MESSAGE}}   on the line where a finding with LSP code CODE,
+                              source "condis", a message containing MESSAGE
+                              and at least one related-information note is
+                              expected when the file is opened;
+  lsp-fix{{TEXT}}             the line is replaced by TEXT to fix the bug:
+                              afterwards no condis finding may remain.
+
+Scenario (each step prints one line that the lit test FileChecks):
+  1. open the sample: every lsp-diag arrives, no other condis finding;
+  2. apply the lsp-fix edits: the findings go away;
+  3. restore the bug and add a syntax error: clang reports the error, no
+     (stale) condis finding is published;
+  4. open a second file cut off in the middle of the bug: the server
+     answers it and a later request, and shuts down cleanly.
+With --expect-none only step 1 runs, expecting no condis finding at all;
+with --expect-error TEXT only step 1 runs, expecting an error containing TEXT
+(findings are printed, not checked).
+
+Usage: lsp_client.py --server BIN --workdir DIR --include DIR
+                     [--checkers LIST] [--check-option KEY=VALUE]...
+                     [--fast-check-filter POLICY]
+                     [--expect-none | --expect-error TEXT]
+                     [--timeout S] SAMPLE
+"""
+
+import argparse
+import json
+import os
+import queue
+import re
+import subprocess
+import sys
+import threading
+import time
+import urllib.parse
+import urllib.request
+
+DIAG = re.compile(r"lsp-diag\{\{([^:}]+):\s*(.*?)\}\}")
+FIX = re.compile(r"lsp-fix\{\{(.*?)\}\}")
+
+
+class Failure(Exception):
+    pass
+
+
+class Server:
+    """One condis-clangd process spoken to over stdin/stdout."""
+
+    def __init__(self, argv, env, log_path):
+        self.log = open(log_path, "wb")
+        self.proc = subprocess.Popen(
+            argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+            stderr=self.log, env=env)
+        self.messages = queue.Queue()
+        self.next_id = 1
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self):
+        out = self.proc.stdout
+        while True:
+            length = None
+            while True:
+                line = out.readline()
+                if not line:
+                    self.messages.put(None)
+                    return
+                line = line.strip()
+                if not line:
+                    break
+                name, _, value = line.partition(b":")
+                if name.lower() == b"content-length":
+                    length = int(value)
+            if length is None:
+                continue
+            self.messages.put(json.loads(out.read(length)))
+
+    def send(self, message):
+        body = json.dumps(message).encode()
+        self.proc.stdin.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
+        self.proc.stdin.flush()
+
+    def notify(self, method, params):
+        self.send({"jsonrpc": "2.0", "method": method, "params": params})
+
+    def request(self, method, params, timeout):
+        rid = self.next_id
+        self.next_id += 1
+        self.send({"jsonrpc": "2.0", "id": rid, "method": method,
+                   "params": params})
+        reply = self.wait(lambda m: m.get("id") == rid and "method" not in m,
+                          timeout, "a reply to " + method)
+        if "error" in reply:
+            raise Failure("%s failed: %s" % (method, reply["error"]))
+        return reply.get("result")
+
+    def wait(self, accept, timeout, what):
+        deadline = time.monotonic() + timeout
+        while True:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise Failure("timed out waiting for " + what)
+            try:
+                message = self.messages.get(timeout=left)
+            except queue.Empty:
+                raise Failure("timed out waiting for " + what)
+            if message is None:
+                raise Failure("the server exited (code %s) while waiting for %s"
+                              % (self.proc.wait(), what))
+            if message.get("method") in ("window/workDoneProgress/create",
+                                         "workspace/configuration",
+                                         "client/registerCapability"):
+                if "id" in message:
+                    self.send({"jsonrpc": "2.0", "id": message["id"],
+                               "result": None})
+                continue
+            if accept(message):
+                return message
+
+    def diagnostics(self, uri, version, timeout):
+        """The first diagnostics published for (uri, version)."""
+        message = self.wait(
+            lambda m: m.get("method") == "textDocument/publishDiagnostics"
+            and m["params"]["uri"] == uri
+            and m["params"].get("version") == version,
+            timeout, "diagnostics of %s version %d" % (uri, version))
+        return message["params"]["diagnostics"]
+
+
+def uri_of(path):
+    return "file://" + urllib.request.pathname2url(os.path.abspath(path))
+
+
+def condis_findings(diagnostics):
+    return [d for d in diagnostics if d.get("source") == "condis"]
+
+
+def describe(d):
+    return "%s line %d: %s (%d notes)" % (
+        d.get("code"), d["range"]["start"]["line"] + 1, d["message"],
+        len(d.get("relatedInformation") or []))
+
+
+def read_expectations(text):
+    expected, fixed = [], []
+    for number, line in enumerate(text.splitlines(), 1):
+        for code, message in DIAG.findall(line):
+            expected.append((code.strip(), number, message.strip()))
+        fix = FIX.search(line)
+        fixed.append(fix.group(1) if fix else line)
+    if not expected:
+        raise Failure("the sample has no lsp-diag{{CODE: MESSAGE}} expectation")
+    if fixed == text.splitlines():
+        raise Failure("the sample has no lsp-fix{{TEXT}} line")
+    return expected, "\n".join(fixed) + "\n"
+
+
+def check_expected(expected, diagnostics):
+    errors = [d for d in diagnostics if d.get("severity") == 1]
+    if errors:
+        raise Failure("the sample does not compile in the editor: %s"
+                      % [describe(d) for d in errors])
+    found = condis_findings(diagnostics)
+    for code, line, message in expected:
+        match = [d for d in found
+                 if d.get("code") == code
+                 and d["range"]["start"]["line"] + 1 == line
+                 and message.lower() in d["message"].lower()]
+        if not match:
+            raise Failure("expected %s at line %d with message '%s'; got %s"
+                          % (code, line, message,
+                             [describe(d) for d in diagnostics]))
+        d = match[0]
+        notes = d.get("relatedInformation") or []
+        if not notes:
+            raise Failure("%s has no related-information note" % describe(d))
+        for note in notes:
+            if not note.get("message") or "uri" not in note.get("location", {}):
+                raise Failure("malformed note in %s: %s" % (describe(d), note))
+        print("diagnostic " + describe(d))
+        print("  first note line %d: %s" % (
+            notes[0]["location"]["range"]["start"]["line"] + 1,
+            notes[0]["message"]))
+        href = (d.get("codeDescription") or {}).get("href")
+        if href:
+            print("  documentation: " + href.rsplit("/", 2)[-2] + "/"
+                  + href.rsplit("/", 1)[-1])
+    unexpected = [d for d in found
+                  if not any(d.get("code") == c
+                             and d["range"]["start"]["line"] + 1 == l
+                             for c, l, _ in expected)]
+    if unexpected:
+        raise Failure("unexpected condis findings: %s"
+                      % [describe(d) for d in unexpected])
+
+
+def run(args):
+    os.makedirs(args.workdir, exist_ok=True)
+    workdir = os.path.abspath(args.workdir)
+    with open(args.sample) as f:
+        text = f.read()
+    if not args.expect_none and not args.expect_error:
+        expected, fixed_text = read_expectations(text)
+
+    # The project the editor would open: the sample, its flags and the
+    # .clangd entry docs/editors.md documents.
+    sample = os.path.join(workdir, os.path.basename(args.sample))
+    with open(sample, "w") as f:
+        f.write(text)
+    with open(os.path.join(workdir, "compile_flags.txt"), "w") as f:
+        f.write("-xc\n" + "".join("-I%s\n" % os.path.abspath(i)
+                                   for i in args.include))
+    with open(os.path.join(workdir, ".clangd"), "w") as f:
+        f.write("Diagnostics:\n"
+                "  ClangTidy:\n"
+                "    Add: condis-analyzer\n"
+                "    FastCheckFilter: %s\n"
+                "    CheckOptions:\n"
+                "      condis-analyzer.Checkers: %s\n"
+                % (args.fast_check_filter, args.checkers))
+        for option in args.check_option:
+            key, _, value = option.partition("=")
+            f.write("      condis-analyzer.%s: '%s'\n" % (key, value))
+    env = dict(os.environ)
+    # Keep the user's clangd configuration out of the test.
+    env["XDG_CONFIG_HOME"] = os.path.join(workdir, "xdg")
+    server = Server([args.server, "--log=info", "--background-index=false",
+                     "--enable-config"], env,
+                    os.path.join(workdir, "clangd.log"))
+    try:
+        server.request("initialize", {
+            "processId": os.getpid(),
+            "rootUri": uri_of(workdir),
+            "capabilities": {"textDocument": {"publishDiagnostics": {
+                "relatedInformation": True, "codeDescriptionSupport": True}}},
+        }, args.timeout)
+        server.notify("initialized", {})
+        uri = uri_of(sample)
+
+        server.notify("textDocument/didOpen", {"textDocument": {
+            "uri": uri, "languageId": "c", "version": 1, "text": text}})
+        if args.expect_error:
+            diags = server.diagnostics(uri, 1, args.timeout)
+            errors = [d for d in diags if d.get("severity") == 1
+                      and args.expect_error in d["message"]]
+            if not errors:
+                raise Failure("expected an error containing '%s'; got %s"
+                              % (args.expect_error,
+                                 [describe(d) for d in diags]))
+            print("error line %d: %s" % (errors[0]["range"]["start"]["line"]
+                                         + 1, errors[0]["message"]))
+            for d in condis_findings(diags):
+                print("diagnostic " + describe(d))
+        elif args.expect_none:
+            found = condis_findings(server.diagnostics(uri, 1, args.timeout))
+            if found:
+                raise Failure("expected no findings; got %s"
+                              % [describe(d) for d in found])
+            print("opened: no findings")
+        if args.expect_none or args.expect_error:
+            server.request("shutdown", None, args.timeout)
+            server.notify("exit", None)
+            server.proc.wait(timeout=args.timeout)
+            return
+        check_expected(expected, server.diagnostics(uri, 1, args.timeout))
+        print("opened: %d expected findings" % len(expected))
+
+        server.notify("textDocument/didChange", {
+            "textDocument": {"uri": uri, "version": 2},
+            "contentChanges": [{"text": fixed_text}]})
+        left = condis_findings(server.diagnostics(uri, 2, args.timeout))
+        if left:
+            raise Failure("findings remain after the fix: %s"
+                          % [describe(d) for d in left])
+        print("fixed: no findings")
+
+        broken_text = text + "\nint brokenAfterBug(int x {\n"
+        server.notify("textDocument/didChange", {
+            "textDocument": {"uri": uri, "version": 3},
+            "contentChanges": [{"text": broken_text}]})
+        diags = server.diagnostics(uri, 3, args.timeout)
+        errors = [d for d in diags if d.get("severity") == 1]
+        if not errors:
+            raise Failure("no syntax error reported for the broken buffer")
+        if condis_findings(diags):
+            raise Failure("findings published for a buffer with errors: %s"
+                          % [describe(d) for d in condis_findings(diags)])
+        print("broken: %d errors, no findings" % len(errors))
+
+        cut = os.path.join(workdir, "cut-" + os.path.basename(args.sample))
+        line = expected[0][1]
+        cut_text = "\n".join(text.splitlines()[:line - 1]) + "\n    return (\n"
+        with open(cut, "w") as f:
+            f.write(cut_text)
+        server.notify("textDocument/didOpen", {"textDocument": {
+            "uri": uri_of(cut), "languageId": "c", "version": 1,
+            "text": cut_text}})
+        diags = server.diagnostics(uri_of(cut), 1, args.timeout)
+        if condis_findings(diags):
+            raise Failure("findings published for an incomplete file")
+        symbols = server.request("textDocument/documentSymbol", {
+            "textDocument": {"uri": uri}}, args.timeout)
+        print("incomplete file: %d errors; server answers (%d symbols)"
+              % (len([d for d in diags if d.get("severity") == 1]),
+                 len(symbols or [])))
+
+        server.request("shutdown", None, args.timeout)
+        server.notify("exit", None)
+        code = server.proc.wait(timeout=args.timeout)
+        if code != 0:
+            raise Failure("the server exited with code %d" % code)
+        print("shutdown: exit code 0")
+    except BaseException:
+        if server.proc.poll() is None:
+            server.proc.kill()
+            server.proc.wait()
+        raise
+    finally:
+        server.log.close()
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--server", required=True)
+    parser.add_argument("--workdir", required=True)
+    parser.add_argument("--include", required=True, action="append",
+                        help="an include directory (repeatable): the header "
+                        "simulators, the sample's own headers")
+    parser.add_argument("--checkers", default="condis",
+                        help="condis-analyzer.Checkers for the .clangd")
+    parser.add_argument("--check-option", action="append", default=[],
+                        metavar="KEY=VALUE",
+                        help="another condis-analyzer option for the .clangd")
+    parser.add_argument("--fast-check-filter", default="Loose",
+                        help="Diagnostics.ClangTidy.FastCheckFilter")
+    parser.add_argument("--expect-none", action="store_true",
+                        help="only open the sample and expect no finding")
+    parser.add_argument("--expect-error", metavar="TEXT",
+                        help="only open the sample and expect an error "
+                        "diagnostic containing TEXT (configuration errors)")
+    parser.add_argument("--timeout", type=float, default=120)
+    parser.add_argument("sample")
+    args = parser.parse_args()
+    try:
+        run(args)
+    except Failure as e:
+        print("FAIL: %s" % e)
+        log = os.path.join(args.workdir, "clangd.log")
+        if os.path.exists(log):
+            with open(log, errors="replace") as f:
+                sys.stderr.write("--- clangd.log (tail) ---\n"
+                                 + "".join(f.readlines()[-40:]))
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

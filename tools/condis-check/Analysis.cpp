@@ -1,0 +1,284 @@
+//===-- Analysis.cpp - Parse or analyse one file of the database ----------===//
+//
+// Part of condis-check.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Analysis.h"
+
+#include "Registration.h"
+
+#include "clang/AST/ASTConsumer.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/Analysis/PathDiagnostic.h"
+#include "clang/Basic/Diagnostic.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Frontend/CompilerInstance.h"
+#include "clang/Frontend/FrontendAction.h"
+#include "clang/StaticAnalyzer/Core/AnalyzerOptions.h"
+#include "clang/StaticAnalyzer/Frontend/AnalysisConsumer.h"
+#include "clang/StaticAnalyzer/Frontend/CheckerRegistry.h"
+#include "clang/Tooling/ArgumentsAdjusters.h"
+#include "clang/Tooling/Tooling.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/SmallString.h"
+#include "llvm/Support/CrashRecoveryContext.h"
+#include "llvm/Support/VirtualFileSystem.h"
+
+using namespace clang;
+using namespace clang::ento;
+using namespace clang::tooling;
+
+namespace condis::cli {
+namespace {
+
+Position positionOf(SourceLocation Loc, const SourceManager &SM,
+                    StringRef Directory) {
+  Position P;
+  if (Loc.isInvalid())
+    return P;
+  PresumedLoc PL = SM.getPresumedLoc(SM.getExpansionLoc(Loc));
+  if (PL.isInvalid())
+    return P;
+  P.File = absolutePath(Directory, PL.getFilename());
+  P.Line = PL.getLine();
+  P.Column = PL.getColumn();
+  return P;
+}
+
+/// Keeps the compiler's errors (and fatal errors) as clang prints them;
+/// warnings are the build's business, not ours.
+class ErrorCollector : public DiagnosticConsumer {
+public:
+  ErrorCollector(FileResult &Out, StringRef Directory)
+      : Out(Out), Directory(Directory) {}
+
+  void HandleDiagnostic(DiagnosticsEngine::Level Level,
+                        const Diagnostic &Info) override {
+    DiagnosticConsumer::HandleDiagnostic(Level, Info);
+    if (Level < DiagnosticsEngine::Error)
+      return;
+    SmallString<256> Text;
+    Info.FormatDiagnostic(Text);
+    std::string Line;
+    if (Info.hasSourceManager() && Info.getLocation().isValid()) {
+      Position P =
+          positionOf(Info.getLocation(), Info.getSourceManager(), Directory);
+      Line = P.File + ":" + std::to_string(P.Line) + ":" +
+             std::to_string(P.Column) + ": ";
+    }
+    Line += "error: " + std::string(Text);
+    Out.Errors.push_back(std::move(Line));
+    Out.Ok = false;
+  }
+
+private:
+  FileResult &Out;
+  std::string Directory;
+};
+
+/// Turns the analyzer's PathDiagnostics into Findings.
+class FindingCollector : public PathDiagnosticConsumer {
+public:
+  FindingCollector(const SourceManager &SM, const LangOptions &LO,
+                   const AnalysisOptions &Opts, FileResult &Out,
+                   StringRef Directory)
+      : SM(SM), LO(LO), Opts(Opts), Out(Out), Directory(Directory) {}
+
+  StringRef getName() const override { return "condis-check"; }
+  PathGenerationScheme getGenerationScheme() const override { return Minimal; }
+  bool supportsLogicalOpControlFlow() const override { return true; }
+  bool supportsCrossFileDiagnostics() const override { return true; }
+
+  void FlushDiagnosticsImpl(std::vector<const PathDiagnostic *> &Diags,
+                            FilesMade *) override {
+    for (const PathDiagnostic *PD : Diags) {
+      if (!Opts.Selection.selects(PD->getCheckerName()))
+        continue;
+      Finding F;
+      F.RuleId = PD->getCheckerName().str();
+      F.Message = PD->getShortDescription().str();
+      F.Where = positionOf(PD->getLocation().asLocation(), SM, Directory);
+      // The same pieces, in the same order, as clang's -analyzer-output=text:
+      // extra notes first, then the path.
+      for (const auto &Piece : PD->path)
+        if (isa<PathDiagnosticNotePiece>(Piece.get()))
+          addNote(F, *Piece);
+      for (const auto &Piece : PD->path.flatten(/*ShouldFlattenMacros=*/true))
+        if (!isa<PathDiagnosticNotePiece>(Piece.get()))
+          addNote(F, *Piece);
+      F.Fingerprint = PD->getIssueHash(SM, LO).str().str();
+      Out.Findings.push_back(std::move(F));
+    }
+  }
+
+private:
+  void addNote(Finding &F, const PathDiagnosticPiece &Piece) {
+    if (Piece.getString().empty())
+      return;
+    F.Path.push_back(
+        {positionOf(Piece.getLocation().asLocation(), SM, Directory),
+         Piece.getString().str()});
+  }
+
+  const SourceManager &SM;
+  const LangOptions &LO;
+  const AnalysisOptions &Opts;
+  FileResult &Out;
+  std::string Directory;
+};
+
+/// Parses like the analyzer does: __clang_analyzer__ is defined.
+class ParseAsAnalyzer : public ASTFrontendAction {
+protected:
+  bool BeginInvocation(CompilerInstance &CI) override {
+    CI.getFrontendOpts().ProgramAction = frontend::RunAnalysis;
+    // No "N errors generated." on stderr: errors are collected and printed
+    // by condis-check, under the file's name.
+    CI.getDiagnosticOpts().ShowCarets = false;
+    return true;
+  }
+};
+
+class ScanAction : public ParseAsAnalyzer {
+public:
+  ScanAction(TUScan &Out, std::string MainFile, std::string Directory)
+      : Out(Out), MainFile(std::move(MainFile)),
+        Directory(std::move(Directory)) {}
+
+  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &,
+                                                 StringRef) override {
+    class Consumer : public ASTConsumer {
+    public:
+      explicit Consumer(ScanAction &A) : A(A) {}
+      void HandleTranslationUnit(ASTContext &Ctx) override {
+        A.Out = scanTranslationUnit(Ctx, A.MainFile, A.Directory);
+      }
+      ScanAction &A;
+    };
+    return std::make_unique<Consumer>(*this);
+  }
+
+private:
+  TUScan &Out;
+  std::string MainFile, Directory;
+};
+
+class AnalyzeAction : public ParseAsAnalyzer {
+public:
+  AnalyzeAction(const AnalysisOptions &Opts, FileResult &Out,
+                std::string Directory)
+      : Opts(Opts), Out(Out), Directory(std::move(Directory)) {}
+
+  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
+                                                 StringRef) override {
+    AnalyzerOptions &AO = CI.getAnalyzerOpts();
+    AO.CheckersAndPackages = Opts.Checkers;
+    // No clang-rendered output: every report goes to FindingCollector.
+    AO.AnalysisDiagOpt = PD_NONE;
+    std::unique_ptr<AnalysisASTConsumer> C = CreateAnalysisConsumer(CI);
+    C->AddCheckerRegistrationFn(
+        [](CheckerRegistry &R) { condis::registerCheckers(R); });
+    C->AddDiagnosticConsumer(std::make_unique<FindingCollector>(
+        CI.getSourceManager(), CI.getLangOpts(), Opts, Out, Directory));
+    return C;
+  }
+
+private:
+  const AnalysisOptions &Opts;
+  FileResult &Out;
+  std::string Directory;
+};
+
+template <typename MakeAction> class Factory : public FrontendActionFactory {
+public:
+  explicit Factory(MakeAction Make) : Make(std::move(Make)) {}
+  std::unique_ptr<FrontendAction> create() override { return Make(); }
+
+private:
+  MakeAction Make;
+};
+
+/// A database of exactly the one command chosen for the file.
+class OneCommand : public CompilationDatabase {
+public:
+  explicit OneCommand(CompileCommand C) : C(std::move(C)) {}
+  std::vector<CompileCommand> getCompileCommands(StringRef) const override {
+    return {C};
+  }
+  std::vector<std::string> getAllFiles() const override { return {C.Filename}; }
+
+private:
+  CompileCommand C;
+};
+
+template <typename MakeAction>
+void run(const CompileCommand &Command, const AnalysisOptions &Opts,
+         FileResult &Out, MakeAction Make) {
+  OneCommand DB(Command);
+  ClangTool Tool(DB, {Command.Filename},
+                 std::make_shared<PCHContainerOperations>(),
+                 llvm::vfs::createPhysicalFileSystem());
+  ErrorCollector Errors(Out, Command.Directory);
+  Tool.setDiagnosticConsumer(&Errors);
+  Tool.setPrintErrorMessage(false);
+  // Compile commands name a compiler, not where clang's builtin headers are.
+  Tool.appendArgumentsAdjuster([](const CommandLineArguments &Args, StringRef) {
+    CommandLineArguments Out(Args);
+    if (llvm::none_of(
+            Args, [](StringRef A) { return A.starts_with("-resource-dir"); }))
+      Out.insert(Out.begin() + 1, "-resource-dir=" CONDIS_CLANG_RESOURCE_DIR);
+    return Out;
+  });
+  // Warnings are the build's business; -w also keeps -Werror from turning
+  // them into errors that would stop the analysis.
+  std::vector<std::string> Extra{"-w"};
+  for (const std::string &KV : Opts.Config) {
+    Extra.push_back("-Xclang");
+    Extra.push_back("-analyzer-config");
+    Extra.push_back("-Xclang");
+    Extra.push_back(KV);
+  }
+  Tool.appendArgumentsAdjuster(
+      getInsertArgumentAdjuster(Extra, ArgumentInsertPosition::END));
+  Factory<MakeAction> F(std::move(Make));
+  // A crash of clang on one file must not end the run: it becomes that
+  // file's error (main() enables crash recovery).
+  int Rc = 0;
+  llvm::CrashRecoveryContext CRC;
+  if (!CRC.RunSafely([&] { Rc = Tool.run(&F); })) {
+    Out.Crashed = true;
+    Out.Ok = false;
+    return;
+  }
+  if (Rc != 0 && Out.Errors.empty())
+    Out.Errors.push_back("the compiler could not process the file");
+  if (!Out.Errors.empty())
+    Out.Ok = false;
+}
+
+} // namespace
+
+FileResult scanFile(const CompileCommand &Command, const AnalysisOptions &Opts,
+                    TUScan &Scan) {
+  FileResult Out;
+  std::string Main = absolutePath(Command.Directory, Command.Filename);
+  run(Command, Opts, Out, [&]() -> std::unique_ptr<FrontendAction> {
+    return std::make_unique<ScanAction>(Scan, Main, Command.Directory);
+  });
+  return Out;
+}
+
+FileResult analyseFile(const CompileCommand &Command,
+                       const AnalysisOptions &Opts) {
+  FileResult Out;
+  run(Command, Opts, Out, [&]() -> std::unique_ptr<FrontendAction> {
+    return std::make_unique<AnalyzeAction>(Opts, Out, Command.Directory);
+  });
+  // A file that does not compile has no trustworthy findings.
+  if (!Out.Ok)
+    Out.Findings.clear();
+  return Out;
+}
+
+} // namespace condis::cli

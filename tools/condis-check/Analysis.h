@@ -1,0 +1,57 @@
+//===-- Analysis.h - Parse or analyse one file of the database --*- C++ -*-===//
+//
+// Part of condis-check. Each file runs in its own clang::tooling::ClangTool
+// with its own CompilerInstance, file manager and physical file system (so
+// the compile command's directory is per file, never the process's working
+// directory). That makes one file's run independent of every other and lets
+// main() run several at once in worker threads; the only state they share
+// is read-only: the options below and the project facts installed with
+// condis::setProjectFacts before the first worker starts.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef CONDIS_TOOLS_ANALYSIS_H
+#define CONDIS_TOOLS_ANALYSIS_H
+
+#include "Findings.h"
+#include "ProjectScan.h"
+#include "Rules.h"
+
+#include "clang/Tooling/CompilationDatabase.h"
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace condis::cli {
+
+/// What every file's analysis is run with.
+struct AnalysisOptions {
+  /// -analyzer-checker / -analyzer-disable-checker entries.
+  std::vector<std::pair<std::string, bool>> Checkers;
+  /// -analyzer-config KEY=VALUE entries, passed as written.
+  std::vector<std::string> Config;
+  /// Which findings are kept.
+  CheckSelection Selection;
+};
+
+/// The outcome of one file: findings, or why it could not be analysed.
+struct FileResult {
+  std::vector<Finding> Findings;
+  /// Compiler errors (file:line:col: error: ...), option errors.
+  std::vector<std::string> Errors;
+  bool Ok = true;
+  /// clang crashed on the file (recovered; the file has no result).
+  bool Crashed = false;
+};
+
+/// Parses \p Command's file and scans it for project facts (no analysis).
+FileResult scanFile(const clang::tooling::CompileCommand &Command,
+                    const AnalysisOptions &Opts, TUScan &Scan);
+
+/// Runs the analyzer with our checkers over \p Command's file.
+FileResult analyseFile(const clang::tooling::CompileCommand &Command,
+                       const AnalysisOptions &Opts);
+
+} // namespace condis::cli
+
+#endif

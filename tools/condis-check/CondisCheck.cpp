@@ -1,0 +1,513 @@
+//===-- CondisCheck.cpp - condis-check, the CI lint tool ------------------===//
+//
+// Part of condis-check. Analyses the C/C++ files of a compilation database
+// with the condis checkers linked in:
+//
+//   1. load BUILD_DIR/compile_commands.json, pick the files (arguments or
+//      every C/C++ entry) and this shard's share of them;
+//   2. pre-pass: parse every file of the database (AST only, in parallel)
+//      and merge what each says about the driver (ProjectScan.h);
+//   3. install the merged facts (condis::setProjectFacts) and analyse the
+//      picked files in parallel, each in its own ClangTool (Analysis.h);
+//   4. add the project-level findings, sort, drop what the baseline knows,
+//      print text or SARIF, exit 0 / 1 (findings) / 2 (tool or input error).
+//
+// Results never depend on -j: every file's result lands in its own slot and
+// everything is sorted before it is printed. See docs/condis-check.md.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Analysis.h"
+#include "Findings.h"
+#include "ModelingChecker.h"
+#include "ProjectScan.h"
+#include "Rules.h"
+#include "Sarif.h"
+
+#include "clang/Tooling/JSONCompilationDatabase.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringSet.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/CrashRecoveryContext.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Process.h"
+#include "llvm/Support/Threading.h"
+#include "llvm/Support/raw_ostream.h"
+#include <atomic>
+#include <map>
+#include <mutex>
+#include <set>
+#include <thread>
+#include <tuple>
+
+using namespace llvm;
+using namespace condis::cli;
+using clang::tooling::CompileCommand;
+
+namespace {
+
+enum ExitCode { ExitClean = 0, ExitFindings = 1, ExitError = 2 };
+
+cl::OptionCategory Category("condis-check options");
+
+const char Overview[] =
+    R"(condis-check: find CoNDIS driver bugs in a whole build
+
+  condis-check -p BUILD_DIR [FILE...]
+  condis-check --merge [-o OUT.sarif] SHARD.sarif...
+
+Analyses FILEs, or every C/C++ entry of BUILD_DIR/compile_commands.json when
+none is given, with the Clang Static Analyzer and the condis checkers. Before
+that, a pre-pass reads every file of the database for the facts that span
+files (the driver's role, which functions are registered as handlers), so
+each file is judged with the registrations other files make.
+
+Exit status: 0 no findings, 1 findings, 2 tool or input error (missing or
+bad database, unreadable file, a file that does not compile, bad option);
+errors name the file and the other files are still analysed.
+Documentation: docs/condis-check.md.
+)";
+
+cl::opt<std::string> BuildPath(
+    "p", cl::value_desc("build-dir"),
+    cl::desc("Build directory holding compile_commands.json (command or\n"
+             "arguments form), or the path of the JSON file itself"),
+    cl::cat(Category));
+
+cl::list<std::string>
+    Inputs(cl::Positional, cl::value_desc("file"),
+           cl::desc("<file>... (with --merge: the SARIF files to merge)"),
+           cl::cat(Category));
+
+enum class Format { Text, Sarif };
+cl::opt<Format> OutputFormat(
+    "format", cl::desc("Output format"),
+    cl::values(clEnumValN(Format::Text, "text",
+                          "clang-style warnings with path notes (default)"),
+               clEnumValN(Format::Sarif, "sarif",
+                          "SARIF 2.1.0 for code scanning (GitHub, IDEs)")),
+    cl::init(Format::Text), cl::cat(Category));
+
+cl::opt<std::string> OutputFile("o", cl::value_desc("file"),
+                                cl::desc("Write the output to <file> instead "
+                                         "of standard output"),
+                                cl::cat(Category));
+
+cl::opt<unsigned>
+    Jobs("j", cl::value_desc("N"), cl::Prefix,
+         cl::desc("Analyse N files at once (default: the machine's cores);\n"
+                  "the output is the same for every N"),
+         cl::init(0), cl::cat(Category));
+
+cl::opt<std::string>
+    Shard("shard", cl::value_desc("K/N"),
+          cl::desc("Analyse only part K of N of the files (1 <= K <= N),\n"
+                   "for splitting a database across CI runners; merge the\n"
+                   "runners' SARIF files with --merge"),
+          cl::cat(Category));
+
+cl::opt<bool> Merge("merge",
+                    cl::desc("Merge the SARIF files given as arguments (for "
+                             "example the\n--shard runs' outputs) into one "
+                             "log; --format, -o,\n--baseline and "
+                             "--write-baseline apply to the result"),
+                    cl::cat(Category));
+
+cl::opt<bool>
+    Progress("progress",
+             cl::desc("Print a progress line per file ([12/340] file.c) on\n"
+                      "standard error; on by default when it is a terminal"),
+             cl::cat(Category));
+
+cl::list<std::string>
+    Config("config", cl::value_desc("KEY=VALUE"),
+           cl::desc("Analyzer option, as clang's -analyzer-config takes it\n"
+                    "(max-nodes=..., condis:Handlers=...); repeatable"),
+           cl::cat(Category));
+
+cl::opt<std::string>
+    Checks("checks", cl::value_desc("list"),
+           cl::desc("Comma-separated checkers or packages whose findings are\n"
+                    "reported; a leading '-' removes, later entries win\n"
+                    "(default: condis; e.g. condis,core.NullDereference,\n"
+                    "-condis.Irql). The core package always runs, for its\n"
+                    "modelling"),
+           cl::init("condis"), cl::cat(Category));
+
+cl::opt<std::string>
+    BaselineFile("baseline", cl::value_desc("file.sarif"),
+                 cl::desc("Hide findings already in this SARIF log (matched "
+                          "by rule,\nfile and a fingerprint that does not "
+                          "depend on the line)"),
+                 cl::cat(Category));
+
+cl::opt<std::string>
+    WriteBaselineFile("write-baseline", cl::value_desc("file.sarif"),
+                      cl::desc("Write every finding of this run (before "
+                               "--baseline is\napplied) to a SARIF log for "
+                               "later --baseline use"),
+                      cl::cat(Category));
+
+cl::opt<std::string> SourceRoot(
+    "source-root", cl::value_desc("dir"),
+    cl::desc("Directory SARIF URIs are relative to (%SRCROOT%) and text\n"
+             "output paths are shown relative to (default: the current\n"
+             "directory)"),
+    cl::cat(Category));
+
+cl::opt<std::string> DocsUrl(
+    "docs-url", cl::value_desc("url"),
+    cl::desc("Base URL of the published docs/ directory, for SARIF helpUri\n"
+             "(default: " CONDIS_DOCS_URL ")"),
+    cl::init(CONDIS_DOCS_URL), cl::cat(Category));
+
+bool isCOrCxx(StringRef File) {
+  StringRef Ext = sys::path::extension(File);
+  return is_contained(
+      {".c", ".cc", ".cpp", ".cxx", ".c++", ".C", ".CC", ".CPP", ".CXX"}, Ext);
+}
+
+/// Why \p File cannot be read, or the empty string.
+std::string unreadable(StringRef File) {
+  if (sys::fs::is_directory(File))
+    return "cannot read the file: it is a directory";
+  Expected<sys::fs::file_t> FD = sys::fs::openNativeFileForRead(File);
+  if (!FD)
+    return "cannot read the file: " + toString(FD.takeError());
+  sys::fs::closeFile(*FD);
+  return "";
+}
+
+/// Runs Work(I) for I in [0, N) on \p Threads threads.
+void parallelFor(size_t N, unsigned Threads, function_ref<void(size_t)> Work) {
+  std::atomic<size_t> Next{0};
+  auto Worker = [&] {
+    for (size_t I; (I = Next++) < N;)
+      Work(I);
+  };
+  Threads = std::max(1u, std::min<unsigned>(Threads, N));
+  if (Threads == 1)
+    return Worker();
+  std::vector<std::thread> Pool;
+  for (unsigned T = 0; T < Threads; ++T)
+    Pool.emplace_back(Worker);
+  for (std::thread &T : Pool)
+    T.join();
+}
+
+struct Run {
+  std::string Root;
+  std::vector<Finding> Findings;
+  std::vector<ToolError> Errors;
+};
+
+const char CrashMessage[] =
+    "clang crashed on this file, which was not analysed; please report it "
+    "with the file and its compile command";
+
+int fail(const Twine &Message) {
+  errs() << "error: " << Message << '\n';
+  return ExitError;
+}
+
+/// --baseline, --write-baseline, output and exit status; shared by the
+/// analysis and --merge.
+int finish(Run &R, const RuleCatalog &Rules) {
+  sortAndUnique(R.Findings);
+
+  if (!WriteBaselineFile.empty()) {
+    std::error_code EC;
+    raw_fd_ostream OS(WriteBaselineFile, EC);
+    if (EC)
+      return fail("cannot write baseline " + WriteBaselineFile + ": " +
+                  EC.message());
+    writeSarif(OS, R.Findings, {}, Rules, R.Root);
+  }
+
+  size_t Hidden = 0;
+  if (!BaselineFile.empty()) {
+    SarifLog Base;
+    std::string Err;
+    if (!readSarif(BaselineFile, Base, Err))
+      return fail("--baseline: " + Err);
+    std::map<std::tuple<std::string, std::string, std::string>, unsigned> Known;
+    for (const SarifLog::Key &K : Base.Keys)
+      ++Known[{K.RuleId, K.Uri, K.Fingerprint}];
+    std::vector<Finding> Kept;
+    for (Finding &F : R.Findings) {
+      auto It =
+          Known.find({F.RuleId, sarifUri(R.Root, F.Where.File), F.Fingerprint});
+      if (It != Known.end() && It->second > 0) {
+        --It->second;
+        ++Hidden;
+        continue;
+      }
+      Kept.push_back(std::move(F));
+    }
+    R.Findings = std::move(Kept);
+  }
+
+  std::unique_ptr<raw_fd_ostream> File;
+  if (!OutputFile.empty()) {
+    std::error_code EC;
+    File = std::make_unique<raw_fd_ostream>(OutputFile, EC);
+    if (EC)
+      return fail("cannot write " + OutputFile + ": " + EC.message());
+  }
+  raw_ostream &OS = File ? *File : outs();
+  if (OutputFormat == Format::Sarif)
+    writeSarif(OS, R.Findings, R.Errors, Rules, R.Root);
+  else
+    printText(OS, R.Findings, R.Root);
+  OS.flush();
+
+  for (const ToolError &E : R.Errors)
+    printError(errs(), E, R.Root);
+  errs() << "condis-check: " << R.Findings.size() << " finding"
+         << (R.Findings.size() == 1 ? "" : "s");
+  if (Hidden)
+    errs() << " (" << Hidden << " more in the baseline)";
+  if (!R.Errors.empty())
+    errs() << ", " << R.Errors.size() << " error"
+           << (R.Errors.size() == 1 ? "" : "s");
+  errs() << '\n';
+
+  if (!R.Errors.empty())
+    return ExitError;
+  return R.Findings.empty() ? ExitClean : ExitFindings;
+}
+
+int runMerge(Run &R, const RuleCatalog &Rules, StringRef Cwd) {
+  if (Inputs.empty())
+    return fail("--merge needs the SARIF files to merge");
+  for (const std::string &In : Inputs) {
+    SarifLog Log;
+    std::string Err;
+    if (!readSarif(In, Log, Err)) {
+      R.Errors.push_back({In, Err, {}});
+      continue;
+    }
+    if (SourceRoot.getNumOccurrences() == 0 && !Log.Root.empty() &&
+        R.Root.empty())
+      R.Root = Log.Root;
+    append_range(R.Findings, Log.Findings);
+    append_range(R.Errors, Log.Errors);
+  }
+  if (R.Root.empty())
+    R.Root = Cwd.str();
+  return finish(R, Rules);
+}
+
+/// The compile_commands.json entries for C/C++ files, one per file (the
+/// first), sorted by absolute path.
+bool loadDatabase(StringRef Path, std::vector<CompileCommand> &Out,
+                  std::string &Error) {
+  SmallString<256> Json(Path);
+  if (sys::fs::is_directory(Json))
+    sys::path::append(Json, "compile_commands.json");
+  if (!sys::fs::exists(Json)) {
+    Error = "no compilation database: " + std::string(Json) +
+            " does not exist (configure with -DCMAKE_EXPORT_COMPILE_COMMANDS="
+            "ON, or use bear/compiledb for make)";
+    return false;
+  }
+  std::unique_ptr<clang::tooling::JSONCompilationDatabase> DB =
+      clang::tooling::JSONCompilationDatabase::loadFromFile(
+          Json, Error, clang::tooling::JSONCommandLineSyntax::AutoDetect);
+  if (!DB) {
+    Error = "cannot load " + std::string(Json) + ": " + Error;
+    return false;
+  }
+  StringSet<> Seen;
+  for (CompileCommand &C : DB->getAllCompileCommands()) {
+    C.Filename = absolutePath(C.Directory, C.Filename);
+    if (!isCOrCxx(C.Filename) || !Seen.insert(C.Filename).second)
+      continue;
+    Out.push_back(std::move(C));
+  }
+  llvm::sort(Out, [](const CompileCommand &A, const CompileCommand &B) {
+    return A.Filename < B.Filename;
+  });
+  return true;
+}
+
+bool parseShard(StringRef Spec, unsigned &K, unsigned &N) {
+  auto [KS, NS] = Spec.split('/');
+  return !KS.getAsInteger(10, K) && !NS.getAsInteger(10, N) && N >= 1 &&
+         K >= 1 && K <= N;
+}
+
+} // namespace
+
+int main(int argc, const char **argv) {
+  InitLLVM X(argc, argv);
+  CrashRecoveryContext::Enable();
+  cl::HideUnrelatedOptions(Category);
+  if (!cl::ParseCommandLineOptions(argc, argv, Overview, &errs()))
+    return ExitError;
+
+  SmallString<256> Cwd;
+  sys::fs::current_path(Cwd);
+  Run R;
+  R.Root =
+      SourceRoot.empty() ? std::string(Cwd) : absolutePath(Cwd, SourceRoot);
+  RuleCatalog Rules(DocsUrl);
+
+  if (Merge) {
+    if (SourceRoot.getNumOccurrences() == 0)
+      R.Root.clear();
+    return runMerge(R, Rules, Cwd);
+  }
+
+  // Options first: a bad option is reported once, not once per file.
+  AnalysisOptions Opts;
+  std::string Bad;
+  if (!Opts.Selection.parse(Checks, Rules, Bad))
+    return fail("--checks: '" + Bad +
+                "' is not a checker or package; use checker names such as "
+                "condis.DropParty or packages such as condis, core");
+  Opts.Checkers = Opts.Selection.analyzerCheckers(Rules);
+  condis::DriverFacts OptionHandlers;
+  for (const std::string &KV : Config) {
+    auto [Key, Value] = StringRef(KV).split('=');
+    if (!StringRef(KV).contains('=') || Key.empty())
+      return fail("--config: expected KEY=VALUE, got '" + KV + "'");
+    if (!Rules.isConfigKey(Key))
+      return fail("--config: unknown analyzer option '" + Key +
+                  "'; see 'clang-22 -cc1 -analyzer-config-help' and the "
+                  "options in docs/checkers/");
+    if (Key == "condis:Handlers" &&
+        !OptionHandlers.addHandlersOption(Value, Bad))
+      return fail("--config: invalid value for analyzer option "
+                  "'condis:Handlers': expected a ';'-separated list of "
+                  "FUNCTION:ROLE_TYPE pairs, got '" +
+                  Bad + "'");
+    Opts.Config.push_back(KV);
+  }
+  for (const std::string &E : Rules.validateConfig(Opts.Config))
+    return fail("--config: " + E);
+  unsigned ShardK = 1, ShardN = 1;
+  if (!Shard.empty() && !parseShard(Shard, ShardK, ShardN))
+    return fail("--shard: expected K/N with 1 <= K <= N, got '" + Shard + "'");
+  if (BuildPath.empty())
+    return fail("no build directory: give -p BUILD_DIR (the directory of "
+                "compile_commands.json); see --help");
+
+  std::vector<CompileCommand> Database;
+  std::string Err;
+  if (!loadDatabase(absolutePath(Cwd, BuildPath), Database, Err))
+    return fail(Err);
+
+  // The files to analyse, in database order (sorted).
+  std::vector<size_t> Picked;
+  {
+    StringMap<size_t> Index;
+    for (size_t I = 0; I < Database.size(); ++I)
+      Index[Database[I].Filename] = I;
+    if (Inputs.empty()) {
+      for (size_t I = 0; I < Database.size(); ++I)
+        Picked.push_back(I);
+    } else {
+      std::set<size_t> Chosen;
+      for (const std::string &In : Inputs) {
+        std::string Abs = absolutePath(Cwd, In);
+        std::string Why = unreadable(Abs);
+        if (!Why.empty()) {
+          R.Errors.push_back({Abs, Why, {}});
+          continue;
+        }
+        auto It = Index.find(Abs);
+        if (It == Index.end()) {
+          R.Errors.push_back(
+              {Abs, "no entry for this file in the compilation database", {}});
+          continue;
+        }
+        Chosen.insert(It->second);
+      }
+      Picked.assign(Chosen.begin(), Chosen.end());
+    }
+  }
+  std::vector<size_t> Mine;
+  for (size_t I = 0; I < Picked.size(); ++I)
+    if (I % ShardN == ShardK - 1)
+      Mine.push_back(Picked[I]);
+  StringSet<> Analysed;
+  for (size_t I : Mine)
+    Analysed.insert(Database[I].Filename);
+
+  unsigned Threads =
+      Jobs ? Jobs : std::max(1u, std::thread::hardware_concurrency());
+  bool ShowProgress = Progress || sys::Process::StandardErrIsDisplayed();
+
+  // Pre-pass over the whole database: facts span files and shards.
+  if (ShowProgress)
+    errs() << "condis-check: reading " << Database.size()
+           << " files for project facts\n";
+  std::vector<TUScan> Scans(Database.size());
+  std::vector<FileResult> ScanResults(Database.size());
+  parallelFor(Database.size(), Threads, [&](size_t I) {
+    if (!unreadable(Database[I].Filename).empty()) {
+      ScanResults[I].Ok = false;
+      return;
+    }
+    ScanResults[I] = scanFile(Database[I], Opts, Scans[I]);
+  });
+  ProjectFacts Project;
+  Project.Facts.merge(OptionHandlers, /*KeepLocations=*/false);
+  for (size_t I = 0; I < Database.size(); ++I)
+    Project.add(Database[I].Filename, Scans[I]);
+  condis::setProjectFacts(&Project.Facts);
+
+  // Files that cannot be read or compiled are reported, not analysed.
+  std::vector<size_t> ToAnalyse;
+  for (size_t I : Mine) {
+    std::string Why = unreadable(Database[I].Filename);
+    if (!Why.empty())
+      R.Errors.push_back({Database[I].Filename, Why, {}});
+    else if (ScanResults[I].Crashed)
+      R.Errors.push_back({Database[I].Filename, CrashMessage, {}});
+    else if (!ScanResults[I].Ok)
+      R.Errors.push_back({Database[I].Filename,
+                          "does not compile; it was not analysed",
+                          ScanResults[I].Errors});
+    else
+      ToAnalyse.push_back(I);
+  }
+
+  std::vector<FileResult> Results(ToAnalyse.size());
+  std::mutex ProgressLock;
+  std::atomic<size_t> Started{0};
+  parallelFor(ToAnalyse.size(), Threads, [&](size_t N) {
+    const CompileCommand &C = Database[ToAnalyse[N]];
+    if (ShowProgress) {
+      std::lock_guard<std::mutex> Lock(ProgressLock);
+      std::string Rel = relativeTo(R.Root, C.Filename);
+      errs() << '[' << ++Started << '/' << ToAnalyse.size() << "] "
+             << (Rel.empty() ? C.Filename : Rel) << '\n';
+    }
+    Results[N] = analyseFile(C, Opts);
+  });
+  condis::setProjectFacts(nullptr);
+
+  for (size_t N = 0; N < ToAnalyse.size(); ++N) {
+    FileResult &FR = Results[N];
+    if (!FR.Ok) {
+      R.Errors.push_back({Database[ToAnalyse[N]].Filename,
+                          FR.Crashed ? CrashMessage : "the analysis failed",
+                          FR.Errors});
+      continue;
+    }
+    append_range(R.Findings, FR.Findings);
+  }
+  if (Opts.Selection.selects("condis.DropParty"))
+    append_range(R.Findings, pendingNeverCompleted(Project, Analysed));
+
+  llvm::stable_sort(R.Errors, [](const ToolError &A, const ToolError &B) {
+    return A.File < B.File;
+  });
+  return finish(R, Rules);
+}

@@ -1,0 +1,250 @@
+//===-- ProjectScan.cpp - The project-wide pre-pass -----------------------===//
+//
+// Part of condis-check.
+//
+//===----------------------------------------------------------------------===//
+
+#include "ProjectScan.h"
+
+#include "Api.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Decl.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/AST/Stmt.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/Support/MD5.h"
+#include <set>
+
+using namespace clang;
+
+namespace condis::cli {
+namespace {
+
+/// The status a drop handler returns to pend the request. It is a status
+/// code, not an API, so it has no row in rules/: the macro as the WDK spells
+/// it, and STATUS_PENDING's value for code that returns the NT status.
+constexpr llvm::StringLiteral PendingMacro = "NDIS_STATUS_PENDING";
+constexpr uint64_t PendingValue = 0x103;
+
+Position positionOf(SourceLocation Loc, const SourceManager &SM,
+                    StringRef Directory) {
+  Position P;
+  PresumedLoc PL = SM.getPresumedLoc(SM.getExpansionLoc(Loc));
+  if (PL.isInvalid())
+    return P;
+  P.File = absolutePath(Directory, PL.getFilename());
+  P.Line = PL.getLine();
+  P.Column = PL.getColumn();
+  return P;
+}
+
+class Scanner : public RecursiveASTVisitor<Scanner> {
+public:
+  Scanner(ASTContext &Ctx, TUScan &Out, StringRef Directory)
+      : Ctx(Ctx), SM(Ctx.getSourceManager()), Out(Out), Directory(Directory) {}
+
+  bool VisitFunctionDecl(FunctionDecl *FD) {
+    if (!FD->doesThisDeclarationHaveABody() || !FD->getIdentifier())
+      return true;
+    if (const Stmt *Pend = firstPendingReturn(FD->getBody()))
+      Out.Pending.push_back(
+          {FD->getName().str(), positionOf(FD->getLocation(), SM, Directory),
+           positionOf(Pend->getBeginLoc(), SM, Directory), ""});
+    return true;
+  }
+
+  bool VisitDeclRefExpr(DeclRefExpr *DRE) {
+    // A call, or the address taken to call it later: either way the driver
+    // has a way to complete the drop.
+    if (const auto *FD = dyn_cast<FunctionDecl>(DRE->getDecl()))
+      if (FD->getIdentifier())
+        if (auto Id = lookupApi(FD->getName()))
+          if (apiInfo(*Id).Effect == EffectKind::CompletesDrop)
+            Out.ReferencesDropCompletion = true;
+    return true;
+  }
+
+private:
+  bool isPendingConstant(const Expr *E) const {
+    for (SourceLocation L = E->getBeginLoc(); L.isMacroID();
+         L = SM.getImmediateMacroCallerLoc(L))
+      if (Lexer::getImmediateMacroName(L, SM, Ctx.getLangOpts()) ==
+          PendingMacro)
+        return true;
+    Expr::EvalResult R;
+    return !E->isValueDependent() && E->EvaluateAsInt(R, Ctx) &&
+           R.Val.getInt() == PendingValue;
+  }
+
+  bool canBePending(const Expr *E,
+                    const llvm::SmallPtrSetImpl<const VarDecl *> &Vars) const {
+    if (!E)
+      return false;
+    E = E->IgnoreParenCasts();
+    if (isPendingConstant(E))
+      return true;
+    if (const auto *CO = dyn_cast<AbstractConditionalOperator>(E))
+      return canBePending(CO->getTrueExpr(), Vars) ||
+             canBePending(CO->getFalseExpr(), Vars);
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+      if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+        return Vars.contains(VD);
+    return false;
+  }
+
+  /// Walks \p Body twice: first the locals that are ever given PENDING, then
+  /// the first return (in source order) that can hand one back.
+  const Stmt *firstPendingReturn(const Stmt *Body) const {
+    llvm::SmallPtrSet<const VarDecl *, 4> Vars;
+    std::vector<const ReturnStmt *> Returns;
+    // Assignments of a local to a local ("Status = Pending;") settle after
+    // a few rounds; the bound keeps pathological code cheap.
+    for (int Round = 0; Round < 4; ++Round) {
+      size_t Before = Vars.size();
+      Returns.clear();
+      collect(Body, Vars, Returns);
+      if (Vars.size() == Before)
+        break;
+    }
+    for (const ReturnStmt *R : Returns)
+      if (canBePending(R->getRetValue(), Vars))
+        return R;
+    return nullptr;
+  }
+
+  void collect(const Stmt *S, llvm::SmallPtrSetImpl<const VarDecl *> &Vars,
+               std::vector<const ReturnStmt *> &Returns) const {
+    if (!S)
+      return;
+    if (const auto *R = dyn_cast<ReturnStmt>(S))
+      Returns.push_back(R);
+    if (const auto *DS = dyn_cast<DeclStmt>(S))
+      for (const Decl *D : DS->decls())
+        if (const auto *VD = dyn_cast<VarDecl>(D))
+          if (VD->hasLocalStorage() && canBePending(VD->getInit(), Vars))
+            Vars.insert(VD);
+    if (const auto *BO = dyn_cast<BinaryOperator>(S))
+      if (BO->getOpcode() == BO_Assign)
+        if (const auto *DRE =
+                dyn_cast<DeclRefExpr>(BO->getLHS()->IgnoreParenCasts()))
+          if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+            if (VD->hasLocalStorage() && canBePending(BO->getRHS(), Vars))
+              Vars.insert(VD);
+    for (const Stmt *Child : S->children())
+      collect(Child, Vars, Returns);
+  }
+
+  ASTContext &Ctx;
+  const SourceManager &SM;
+  TUScan &Out;
+  StringRef Directory;
+};
+
+std::string fingerprint(llvm::StringRef Rule, llvm::StringRef Function,
+                        llvm::StringRef What) {
+  llvm::MD5 Hash;
+  Hash.update(Rule);
+  Hash.update("$");
+  Hash.update(Function);
+  Hash.update("$");
+  Hash.update(What);
+  llvm::MD5::MD5Result R;
+  Hash.final(R);
+  return std::string(R.digest());
+}
+
+} // namespace
+
+TUScan scanTranslationUnit(ASTContext &Ctx, StringRef MainFile,
+                           StringRef Directory) {
+  TUScan Out;
+  Out.Facts = DriverFacts::gather(Ctx);
+  // Evidence positions as the pre-pass reports them: absolute paths.
+  DriverFacts Absolute;
+  for (const auto &H : Out.Facts.handlers())
+    Absolute.addHandler(H.getKey(), H.getValue());
+  for (RoleEvidence E : Out.Facts.roleEvidence()) {
+    E.File = absolutePath(Directory, E.File);
+    E.Loc = SourceLocation();
+    Absolute.addEvidence(std::move(E));
+  }
+  Out.Facts = std::move(Absolute);
+  Scanner(Ctx, Out, Directory).TraverseDecl(Ctx.getTranslationUnitDecl());
+  for (PendingFunction &P : Out.Pending)
+    P.OwnerTU = MainFile.str();
+  return Out;
+}
+
+void ProjectFacts::add(StringRef TU, const TUScan &Scan) {
+  Facts.merge(Scan.Facts, /*KeepLocations=*/false);
+  for (const PendingFunction &P : Scan.Pending)
+    if (llvm::none_of(Pending, [&](const PendingFunction &Q) {
+          return Q.Name == P.Name;
+        }))
+      Pending.push_back(P);
+  ReferencesDropCompletion |= Scan.ReferencesDropCompletion;
+}
+
+std::vector<Finding> pendingNeverCompleted(const ProjectFacts &Project,
+                                           const llvm::StringSet<> &Analysed) {
+  std::vector<Finding> Out;
+  if (Project.ReferencesDropCompletion)
+    return Out;
+
+  std::set<ApiRole> Roles;
+  for (const RoleEvidence &E : Project.Facts.roleEvidence())
+    Roles.insert(E.Role);
+
+  for (const PendingFunction &P : Project.Pending) {
+    std::optional<ApiId> RoleType = Project.Facts.roleTypeOf(P.Name);
+    if (!RoleType || apiInfo(*RoleType).Effect != EffectKind::HandlesDrop)
+      continue;
+    if (!Analysed.contains(P.OwnerTU))
+      continue;
+    // The completion is the handler's Pair; the MCM spelling its Counterpart.
+    const ApiInfo &Handler = apiInfo(*RoleType);
+    const ApiInfo &CmForm = apiInfo(Handler.Pair);
+    llvm::StringRef McmForm = CmForm.Counterpart == ApiId::None
+                                  ? CmForm.Name
+                                  : apiInfo(CmForm.Counterpart).Name;
+    std::string Completion;
+    if (Roles.size() == 1 && *Roles.begin() == ApiRole::Mcm)
+      Completion = McmForm.str();
+    else if (Roles.size() == 1 && *Roles.begin() == ApiRole::Cm)
+      Completion = CmForm.Name.str();
+    else
+      Completion =
+          (CmForm.Name + " (" + McmForm + " in a miniport call manager)").str();
+
+    Finding F;
+    F.RuleId = "condis.DropParty";
+    F.Where = P.Definition;
+    F.Message = "drop-party handler '" + P.Name +
+                "' can return NDIS_STATUS_PENDING, but no file of this "
+                "driver calls " +
+                Completion +
+                ": a drop it pends is never completed and the party is never "
+                "released; call the completion once the pended drop is done";
+    if (Roles.size() == 1) {
+      const RoleEvidence &E = Project.Facts.roleEvidence().front();
+      Note N;
+      N.Where = {E.File, E.Line, E.Column};
+      N.Message = ("driver registers as a " + roleName(E.Role) + " here (" +
+                   E.Callee + ")")
+                      .str();
+      F.Path.push_back(std::move(N));
+    }
+    F.Path.push_back(
+        {P.Return, "'" + P.Name + "' returns NDIS_STATUS_PENDING here"});
+    F.Fingerprint = fingerprint(F.RuleId, P.Name, "pending-never-completed");
+    Out.push_back(std::move(F));
+  }
+  return Out;
+}
+
+} // namespace condis::cli

@@ -1,0 +1,232 @@
+//===-- AnalyzerCheck.cpp - The condis-analyzer clang-tidy check -*- C++ -*-===//
+//
+// Part of condis-check.
+//
+// clangd builds a fresh AST for every edit and runs the enabled clang-tidy
+// checks over it: PP callbacks while parsing, matchers over the main file's
+// top-level declarations, then onEndOfTranslationUnit while the AST and the
+// preprocessor are still alive. This check does its whole work there: it
+// hands the AST to the analyzer engine (AnalyzerRun.cpp) and turns each path
+// diagnostic into one warning plus one note per path event. Every run
+// reports the findings of the current buffer only, so a fixed bug
+// disappears with the next AST.
+//
+//===----------------------------------------------------------------------===//
+
+#include "AnalyzerCheck.h"
+
+#include "clang-tidy/ClangTidyDiagnosticConsumer.h"
+#include "clang-tidy/ClangTidyModule.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/ASTMatchers/ASTMatchers.h"
+#include "clang/Analysis/PathDiagnostic.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <cstdlib>
+#include <mutex>
+
+using namespace clang;
+using namespace clang::ast_matchers;
+using namespace clang::ento;
+
+namespace condis {
+namespace {
+
+std::vector<std::string> splitList(StringRef List) {
+  std::vector<std::string> Items;
+  SmallVector<StringRef, 8> Parts;
+  List.split(Parts, ',', /*MaxSplit=*/-1, /*KeepEmpty=*/false);
+  for (StringRef P : Parts)
+    if (!P.trim().empty())
+      Items.push_back(P.trim().str());
+  return Items;
+}
+
+} // namespace
+
+AnalyzerCheck::AnalyzerCheck(StringRef Name, tidy::ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context), TidyContext(Context),
+      CheckersOption(Options.get("Checkers", "condis").str()),
+      AnalyzerConfigOption(Options.get("AnalyzerConfig", "").str()),
+      Reported(splitList(CheckersOption)) {
+  AnalysisBudget &B = Config.Budget;
+  // A node budget of 0 would mean "unlimited" to the engine.
+  B.MaxNodesPerFunction = unsignedOption(
+      "MaxNodesPerFunction", B.MaxNodesPerFunction, /*AllowZero=*/false);
+  B.MaxNodesPerFile =
+      unsignedOption("MaxNodesPerFile", B.MaxNodesPerFile, /*AllowZero=*/false);
+  B.Time = std::chrono::milliseconds(unsignedOption(
+      "TimeBudgetMs", static_cast<unsigned>(B.Time.count()), /*AllowZero=*/true));
+
+  // Clang's own modelling runs as it does under `clang --analyze`, so the
+  // condis checkers see the same paths; only the Checkers are reported.
+  Config.CC1Args = {"-analyzer-checker=core", "-analyzer-checker=apiModeling"};
+  for (const std::string &C : Reported)
+    Config.CC1Args.push_back("-analyzer-checker=" + C);
+  for (const std::string &KV : splitList(AnalyzerConfigOption)) {
+    Config.CC1Args.push_back("-analyzer-config");
+    Config.CC1Args.push_back(KV);
+  }
+}
+
+unsigned AnalyzerCheck::unsignedOption(StringRef Name, unsigned Default,
+                                       bool AllowZero) {
+  StringRef Value = Options.get(Name, "");
+  unsigned Result;
+  if (Value.empty())
+    return Default;
+  if (!Value.trim().getAsInteger(10, Result) && (AllowZero || Result > 0))
+    return Result;
+  ConfigProblems.push_back(
+      ("invalid value '" + Value + "' for condis-analyzer option " + Name +
+       ": expected a " + (AllowZero ? "non-negative" : "positive") +
+       " integer; using " + Twine(Default))
+          .str());
+  return Default;
+}
+
+void AnalyzerCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, "Checkers", CheckersOption);
+  Options.store(Opts, "AnalyzerConfig", AnalyzerConfigOption);
+  Options.store(Opts, "MaxNodesPerFunction",
+                Config.Budget.MaxNodesPerFunction);
+  Options.store(Opts, "MaxNodesPerFile", Config.Budget.MaxNodesPerFile);
+  Options.store(Opts, "TimeBudgetMs",
+                static_cast<unsigned>(Config.Budget.Time.count()));
+}
+
+void AnalyzerCheck::registerPPCallbacks(const SourceManager &,
+                                        Preprocessor *ThePP, Preprocessor *) {
+  PP = ThePP;
+}
+
+void AnalyzerCheck::registerMatchers(MatchFinder *Finder) {
+  // Only to learn the ASTContext: a file without a function definition has
+  // nothing for the path-sensitive checkers.
+  Finder->addMatcher(functionDecl(isDefinition(), isExpansionInMainFile())
+                         .bind("function"),
+                     this);
+}
+
+void AnalyzerCheck::check(const MatchFinder::MatchResult &Result) {
+  AST = Result.Context;
+}
+
+bool AnalyzerCheck::reports(StringRef CheckerName) const {
+  for (const std::string &R : Reported) {
+    StringRef Name(CheckerName);
+    if (Name == R || (Name.consume_front(R) && Name.starts_with(".")))
+      return true;
+  }
+  return false;
+}
+
+void AnalyzerCheck::forward(const PathDiagnostic &PD) {
+  StringRef Checker = PD.getCheckerName();
+  if (!reports(Checker))
+    return;
+  const SourceManager &SM = AST->getSourceManager();
+  auto FileLoc = [&SM](const PathDiagnosticLocation &L) {
+    SourceLocation S = L.asLocation();
+    return S.isValid() ? SM.getFileLoc(S) : S;
+  };
+  SourceLocation Loc = FileLoc(PD.getLocation());
+  if (Loc.isInvalid())
+    return;
+
+  {
+    // "%0": analyzer messages may contain '%', which a diagnostic format
+    // string would interpret.
+    DiagnosticBuilder Warning =
+        TidyContext->diag(Checker, Loc, "%0", DiagnosticIDs::Warning);
+    Warning << PD.getShortDescription();
+    if (!PD.path.empty())
+      for (SourceRange R : PD.path.back()->getRanges()) {
+        CharSourceRange FileRange = Lexer::makeFileCharRange(
+            CharSourceRange::getTokenRange(R), SM, AST->getLangOpts());
+        if (FileRange.isValid())
+          Warning << FileRange;
+      }
+  }
+
+  PathPieces Path = PD.path.flatten(/*ShouldFlattenMacros=*/true);
+  for (auto It = Path.begin(), End = Path.end(); It != End; ++It) {
+    const PathDiagnosticPiece &Piece = **It;
+    if (isa<PathDiagnosticPopUpPiece>(Piece) || Piece.getString().empty())
+      continue;
+    SourceLocation NoteLoc = FileLoc(Piece.getLocation());
+    if (NoteLoc.isInvalid())
+      continue;
+    // The last event repeats the warning at the warning's location.
+    if (std::next(It) == End && NoteLoc == Loc &&
+        Piece.getString() == PD.getShortDescription())
+      continue;
+    TidyContext->diag(Checker, NoteLoc, "%0", DiagnosticIDs::Note)
+        << Piece.getString();
+  }
+}
+
+/// One line on stderr (clangd's log) when a run was cut short or crashed,
+/// and for every run when CONDIS_CLANGD_STATS is set.
+static void logRun(ASTContext &Ctx, const AnalysisStats &Stats,
+                   std::chrono::milliseconds Time) {
+  static const bool Always = std::getenv("CONDIS_CLANGD_STATS") != nullptr;
+  if (!Always && !Stats.FunctionsSkipped && !Stats.Crashed)
+    return;
+  const SourceManager &SM = Ctx.getSourceManager();
+  OptionalFileEntryRef Main = SM.getFileEntryRefForID(SM.getMainFileID());
+  static std::mutex Lock;
+  std::lock_guard<std::mutex> Guard(Lock);
+  llvm::errs() << "condis-analyzer: " << (Main ? Main->getName() : "<main>")
+               << ": " << Stats.FunctionsAnalyzed << " functions analysed, "
+               << Stats.FunctionsSkipped << " skipped (budget spent), "
+               << Stats.Nodes << " nodes, " << Time.count() << " ms"
+               << (Stats.Crashed ? ", the analyzer crashed" : "") << "\n";
+}
+
+void AnalyzerCheck::onEndOfTranslationUnit() {
+  ASTContext *Ctx = AST;
+  if (Ctx && PP) {
+    AnalysisStats Stats;
+    auto Start = std::chrono::steady_clock::now();
+    std::string Error = runAnalyzer(
+        *Ctx, *PP, Config, [this](const PathDiagnostic &PD) { forward(PD); },
+        Stats);
+    logRun(*Ctx, Stats,
+           std::chrono::duration_cast<std::chrono::milliseconds>(
+               std::chrono::steady_clock::now() - Start));
+    if (!Error.empty())
+      ConfigProblems.push_back("invalid analyzer configuration for "
+                               "condis-analyzer (options Checkers='" +
+                               CheckersOption + "', AnalyzerConfig='" +
+                               AnalyzerConfigOption + "'): " + Error);
+  }
+  AST = nullptr; // Each AST is analysed once, by the run that saw it.
+
+  // Reported after the run, which skips files with errors, and as errors:
+  // clangd drops location-less warnings, and the user would never learn why
+  // nothing shows.
+  for (const std::string &Problem : ConfigProblems)
+    configurationDiag("%0", DiagnosticIDs::Error) << Problem;
+}
+
+namespace {
+
+class CondisTidyModule : public tidy::ClangTidyModule {
+public:
+  void addCheckFactories(tidy::ClangTidyCheckFactories &Factories) override {
+    Factories.registerCheck<AnalyzerCheck>("condis-analyzer");
+  }
+};
+
+} // namespace
+} // namespace condis
+
+// Linked into the condis-clangd executable, so the static registration runs
+// in the same process as clangd's own modules.
+static clang::tidy::ClangTidyModuleRegistry::Add<condis::CondisTidyModule>
+    CondisModule("condis-module", "Runs the condis analyzer checkers.");

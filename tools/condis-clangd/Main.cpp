@@ -1,0 +1,52 @@
+//===-- Main.cpp - condis-clangd entry point --------------------*- C++ -*-===//
+//
+// Part of condis-check. condis-clangd is Debian's clangd 22 (clangdMain from
+// libclangdMain.a, unchanged) with one more clang-tidy module linked in:
+// condis-analyzer (AnalyzerCheck.cpp), which runs the condis analyzer
+// checkers. Its output passes through DiagnosticSourceFilter so that the
+// findings reach the editor with source "condis".
+//
+//===----------------------------------------------------------------------===//
+
+#include "DiagnosticSourceFilter.h"
+
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/StringRef.h"
+
+#include <cstdlib>
+#include <vector>
+
+namespace clang::clangd {
+// Declared in clangd's tool/ClangdMain.h, which Debian does not install.
+int clangdMain(int argc, char *argv[]);
+} // namespace clang::clangd
+
+static condis::DiagnosticSourceFilter Filter(CONDIS_DOCS_DIR);
+
+/// clangd looks for clang's resource directory (builtin headers) next to
+/// its own binary; ours lives in build/bin, so point it at clang 22's unless
+/// the user chose one.
+static std::vector<char *> withResourceDir(int argc, char *argv[]) {
+  static char ResourceDir[] = "--resource-dir=" CONDIS_CLANG_RESOURCE_DIR;
+  std::vector<char *> Args(argv, argv + argc);
+  bool Given = false;
+  for (llvm::StringRef A : llvm::ArrayRef<char *>(argv, argc))
+    Given |= A.starts_with("--resource-dir") || A.starts_with("-resource-dir");
+  if (!Given && argc > 0)
+    Args.insert(Args.begin() + 1, ResourceDir);
+  Args.push_back(nullptr);
+  return Args;
+}
+
+int main(int argc, char *argv[]) {
+  // clangd may leave through exit() (--version, --help, bad flags). The
+  // handler is registered before llvm::outs() exists, so it runs after
+  // llvm::outs() has been flushed into the pipe at exit.
+  if (Filter.start())
+    std::atexit([] { Filter.stop(); });
+  std::vector<char *> Args = withResourceDir(argc, argv);
+  int Result = clang::clangd::clangdMain(static_cast<int>(Args.size() - 1),
+                                         Args.data());
+  Filter.stop();
+  return Result;
+}
