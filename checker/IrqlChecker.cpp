@@ -1,0 +1,431 @@
+//===-- IrqlChecker.cpp - condis.Irql ----------------------------*- C++
+//-*-===//
+//
+// Part of condis-check.
+//
+// Contract. Every CoNDIS API may be called only within the IRQL range of its
+// rules/condis.def row (most at IRQL <= DISPATCH_LEVEL; registering or
+// notifying close of an address family at PASSIVE_LEVEL), and every kernel
+// or NDIS routine of rules/irql.def within its row's range (the Dpr and
+// AtDpcLevel lock forms need DISPATCH_LEVEL). Functions a driver annotates
+// with SAL (_IRQL_requires_max_(PASSIVE_LEVEL) ...) are held to that at their
+// call sites. A function the system calls returns at the IRQL it was entered
+// at, holding none of the spin locks it took, unless its SAL says it raises
+// or acquires. A spin lock is not taken twice, nor released when the path
+// does not hold it.
+//
+// The IRQL of the analysed function starts at what its role type, its use
+// as a routine (NdisMSynchronizeWithInterruptEx ...) and its SAL say
+// (IrqlFacts.h); raises, lowers and lock calls of rules/irql.def move it;
+// an old IRQL saved in a variable, field or result is followed as a symbol,
+// so KeLowerIrql(Adapter->OldIrql) restores what was saved. A branch on
+// KeGetCurrentIrql() narrows it. A range that may be legal, or an unknown
+// IRQL, is never reported.
+//
+//   entry (role / routine / SAL)
+//      |
+//      v                acquire / raise              call above Max
+//   [IRQL = range R] -------------------> [R'] -----> REPORT IRQL too high
+//      |   ^          <------------------- |   -----> REPORT IRQL too low
+//      |   |           release / lower     |          (below Min)
+//      |   |                               |
+//      |   +-- branch on KeGetCurrentIrql  +-- acquire a held lock
+//      |       narrows R                   |     -> REPORT spin lock misuse
+//      |                                   +-- release a lock not held
+//      v                                         -> REPORT spin lock misuse
+//   return: a lock still held, a raise not undone, or an IRQL that cannot
+//           be the entry IRQL -> REPORT IRQL not restored
+//
+//===----------------------------------------------------------------------===//
+
+#include "Irql.h"
+#include "IrqlFacts.h"
+#include "IrqlNotes.h"
+#include "IrqlState.h"
+#include "IrqlTransitions.h"
+#include "ModelingChecker.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Decl.h"
+#include "clang/AST/Expr.h"
+#include "clang/StaticAnalyzer/Core/BugReporter/BugType.h"
+#include "clang/StaticAnalyzer/Core/Checker.h"
+#include "clang/StaticAnalyzer/Core/CheckerManager.h"
+#include "clang/StaticAnalyzer/Core/PathSensitive/CallEvent.h"
+#include "clang/StaticAnalyzer/Core/PathSensitive/CheckerContext.h"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace clang;
+using namespace clang::ento;
+using namespace llvm;
+
+namespace condis {
+namespace {
+using namespace irqlmodel;
+
+/// What a call must respect and does, from the table or the callee's SAL.
+struct CallRules {
+  std::string Name;             ///< As the driver wrote it.
+  std::optional<IrqlApiId> Row; ///< rules/irql.def row of the callee.
+  std::optional<Irql> Max, Min;
+  IrqlApiId Instead = IrqlApiId::None;
+  SalFacts Sal; ///< The callee's own annotations.
+};
+
+std::string requirementText(std::optional<Irql> Min, std::optional<Irql> Max) {
+  if (Min && Max && *Min == *Max)
+    return irqlSpelling(*Min).str();
+  if (Max && *Max == Irql::Passive)
+    return "PASSIVE_LEVEL";
+  if (Max && (!Min || *Min == Irql::Passive))
+    return ("IRQL <= " + irqlSpelling(*Max)).str();
+  if (Min && !Max)
+    return ("IRQL >= " + irqlSpelling(*Min)).str();
+  return IrqlRange::between(*Min, *Max).describe();
+}
+
+/// How the call at \p Site was written; the row's name if unknown.
+std::string siteName(const Expr *Site, IrqlApiId Api, CheckerContext &C) {
+  if (const auto *CE = dyn_cast_or_null<CallExpr>(Site))
+    return spelledName(CE, C.getSourceManager(), C.getLangOpts());
+  return irqlApiInfo(Api).Name.str();
+}
+
+class IrqlChecker
+    : public Checker<check::BeginFunction, check::EndFunction, check::PreCall,
+                     check::PostCall, eval::Assume> {
+public:
+  void checkBeginFunction(CheckerContext &C) const;
+  void checkEndFunction(const ReturnStmt *RS, CheckerContext &C) const;
+  void checkPreCall(const CallEvent &Call, CheckerContext &C) const;
+  void checkPostCall(const CallEvent &Call, CheckerContext &C) const;
+  ProgramStateRef evalAssume(ProgramStateRef State, SVal Cond,
+                             bool Assumption) const;
+  void printState(raw_ostream &Out, ProgramStateRef State, const char *NL,
+                  const char *Sep) const override;
+
+  const ModelingChecker *Modeling = nullptr;
+
+private:
+  static constexpr const char *Category = "CoNDIS";
+  const BugType TooHigh{this, "IRQL too high", Category};
+  const BugType TooLow{this, "IRQL too low", Category};
+  const BugType NotRestored{this, "IRQL not restored", Category};
+  const BugType LockMisuse{this, "Spin lock misuse", Category};
+
+  const IrqlFacts &facts(ASTContext &Ctx) const;
+  std::optional<IrqlEntry> entryOf(const FunctionDecl *FD) const;
+  CallRules rulesFor(const CallEvent &Call, CheckerContext &C) const;
+  bool checkLocks(const CallEvent &Call, CheckerContext &C,
+                  const CallRules &R) const;
+
+  void report(CheckerContext &C, const BugType &BT, const Twine &Msg,
+              ExplodedNode *N, const Expr *Highlight = nullptr) const;
+
+  mutable bool Narrowing = false;
+  mutable const void *FactsTU = nullptr;
+  mutable std::optional<IrqlFacts> Facts;
+};
+
+const IrqlFacts &IrqlChecker::facts(ASTContext &Ctx) const {
+  const void *TU = Ctx.getTranslationUnitDecl();
+  if (FactsTU != TU || !Facts) {
+    Facts = IrqlFacts::gather(Ctx);
+    FactsTU = TU;
+  }
+  return *Facts;
+}
+
+std::optional<IrqlEntry> IrqlChecker::entryOf(const FunctionDecl *FD) const {
+  if (!FD)
+    return std::nullopt;
+  std::optional<ApiId> Role =
+      Modeling ? Modeling->roleTypeOf(FD) : std::nullopt;
+  return facts(FD->getASTContext()).entryOf(FD, Role);
+}
+
+void IrqlChecker::report(CheckerContext &C, const BugType &BT, const Twine &Msg,
+                         ExplodedNode *N, const Expr *Highlight) const {
+  if (!N)
+    return;
+  // The entry note belongs to the function the analysis started in.
+  const LocationContext *Top = C.getLocationContext();
+  while (Top->getParent())
+    Top = Top->getParent();
+  const auto *FD = dyn_cast_or_null<FunctionDecl>(Top->getDecl());
+  std::optional<IrqlEntry> E = entryOf(FD);
+  auto R = std::make_unique<PathSensitiveBugReport>(BT, Msg.str(), N);
+  if (Highlight)
+    R->addRange(Highlight->getSourceRange());
+  R->addVisitor<IrqlNoteVisitor>(FD, E ? E->Why : std::string());
+  C.emitReport(std::move(R));
+}
+
+void IrqlChecker::checkBeginFunction(CheckerContext &C) const {
+  if (!C.inTopFrame())
+    return;
+  const auto *FD =
+      dyn_cast_or_null<FunctionDecl>(C.getLocationContext()->getDecl());
+  std::optional<IrqlEntry> E = entryOf(FD);
+  if (!E)
+    return;
+  ProgramStateRef S =
+      irqlstate::setEntry(C.getState(), E->Range, E->NoLocksHeld);
+  C.addTransition(irqlstate::setCurrent(S, E->Range));
+}
+
+CallRules IrqlChecker::rulesFor(const CallEvent &Call,
+                                CheckerContext &C) const {
+  CallRules R;
+  const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl());
+  if (!FD || !FD->getIdentifier())
+    return R;
+  const auto *CE = dyn_cast_or_null<CallExpr>(Call.getOriginExpr());
+  R.Name = CE ? spelledName(CE, C.getSourceManager(), C.getLangOpts())
+              : FD->getName().str();
+  R.Sal = facts(C.getASTContext()).sal().factsFor(FD);
+  if ((R.Row = lookupIrqlApi(FD->getName()))) {
+    const IrqlApiInfo &I = irqlApiInfo(*R.Row);
+    R.Max = limitLevel(I.MaxIrql);
+    R.Min = limitLevel(I.MinIrql);
+    R.Instead = I.Instead;
+    // Raising to a level below the current one, or lowering to one above
+    // it, is as wrong as any other call out of range.
+    if (I.Effect == IrqlEffect::Raise) {
+      ArgLevel To = I.LevelArg >= 0
+                        ? argLevel(Call, I.LevelArg, C.getState())
+                        : ArgLevel{IrqlRange::exactly(Irql::Dispatch)};
+      if (To.Range.isExact() && (!R.Max || To.Range.Lo < *R.Max))
+        R.Max = To.Range.Lo;
+    } else if (I.Effect == IrqlEffect::Lower && I.LevelArg >= 0) {
+      ArgLevel To = argLevel(Call, I.LevelArg, C.getState());
+      if (To.Concrete && (!R.Min || To.Range.Lo > *R.Min))
+        R.Min = To.Range.Lo;
+    }
+    return R;
+  }
+  std::optional<ApiId> Api = lookupApi(R.Name);
+  if (!Api || apiInfo(*Api).Spelling == SpellingKind::RoleType)
+    Api = lookupApi(FD->getName());
+  if (Api && apiInfo(*Api).Spelling != SpellingKind::RoleType) {
+    R.Max = limitLevel(limitFromBound(apiInfo(*Api).MaxIrql));
+    R.Min = limitLevel(limitFromBound(apiInfo(*Api).MinIrql));
+    return R;
+  }
+  if (std::optional<IrqlRange> Need = R.Sal.requirement()) {
+    if (Need->Hi != Irql::High)
+      R.Max = Need->Hi;
+    if (Need->Lo != Irql::Passive)
+      R.Min = Need->Lo;
+  }
+  return R;
+}
+
+bool IrqlChecker::checkLocks(const CallEvent &Call, CheckerContext &C,
+                             const CallRules &R) const {
+  if (!R.Row)
+    return false;
+  const IrqlApiInfo &I = irqlApiInfo(*R.Row);
+  ProgramStateRef S = C.getState();
+  bool Acquire =
+      I.Effect == IrqlEffect::Acquire || I.Effect == IrqlEffect::AcquireAtDpc;
+  bool Release =
+      I.Effect == IrqlEffect::Release || I.Effect == IrqlEffect::ReleaseAtDpc;
+  if (!Acquire && !Release)
+    return false;
+  const MemRegion *Area = argRegion(Call, I.SavedArg);
+  const MemRegion *Lock = Acquire ? argRegion(Call, I.LockArg)
+                                  : releasedLock(S, Call, I, C.getASTContext());
+  const LockState *L = irqlstate::lock(S, Lock);
+  const Expr *Origin = Call.getOriginExpr();
+  std::string Name = lockName(I.LockArg >= 0 ? argExpr(Call, I.LockArg)
+                              : L            ? L->Spelled
+                                             : nullptr,
+                              Lock, C.getASTContext());
+  if (Acquire && L && L->Held) {
+    report(C, LockMisuse,
+           "Spin lock " + Name + " acquired with " + R.Name +
+               " while this path already holds it; spin locks are not "
+               "recursive, so the processor spins forever",
+           C.generateErrorNode(), Origin);
+    return true;
+  }
+  if (!Release)
+    return false;
+  if (L && !L->Held) {
+    report(C, LockMisuse,
+           "Spin lock " + Name + " released with " + R.Name +
+               " although this path already released it; release a lock "
+               "once for each acquire",
+           C.generateNonFatalErrorNode(), Origin);
+    return true;
+  }
+  if (!L && irqlstate::entryLockFree(S) && (Lock || Area)) {
+    report(C, LockMisuse,
+           "Spin lock " + Name + " released with " + R.Name +
+               " although this path never acquired it; the function holds "
+               "no spin lock when the system calls it",
+           C.generateNonFatalErrorNode(), Origin);
+    return true;
+  }
+  return false;
+}
+
+void IrqlChecker::checkPreCall(const CallEvent &Call, CheckerContext &C) const {
+  CallRules R = rulesFor(Call, C);
+  if (R.Name.empty() || checkLocks(Call, C, R))
+    return;
+  IrqlRange Cur = irqlstate::current(C.getState());
+  const Expr *Origin = Call.getOriginExpr();
+  std::string Need = requirementText(R.Min, R.Max);
+  if (R.Max && Cur.Lo > *R.Max) {
+    std::string Advice;
+    std::vector<std::pair<const MemRegion *, LockState>> Held =
+        irqlstate::heldLocks(C.getState());
+    if (Cur.Lo >= Irql::Device)
+      Advice = "queue a DPC (NdisMQueueDpcEx) and make the call from there";
+    else if (!Held.empty())
+      Advice = "release " +
+               lockName(Held.front().second.Spelled, Held.front().first,
+                        C.getASTContext()) +
+               " first, or defer the call to an NDIS I/O work item";
+    else if (*R.Max == Irql::Passive)
+      Advice = "defer the call to an NDIS I/O work item (NdisQueueIoWorkItem)";
+    else
+      Advice = "lower the IRQL before the call";
+    report(C, TooHigh,
+           "'" + R.Name + "' called at " + Cur.describe() +
+               "; it must be called at " + Need + ": " + Advice,
+           C.generateNonFatalErrorNode(), Origin);
+    return;
+  }
+  if (R.Min && Cur.Hi < *R.Min) {
+    std::string Advice = "call it only where the IRQL is already " + Need;
+    if (R.Instead != IrqlApiId::None)
+      Advice = "use " + irqlApiInfo(R.Instead).Name.str() +
+               ", which sets the IRQL itself";
+    report(C, TooLow,
+           "'" + R.Name + "' called at " + Cur.describe() +
+               "; it must be called at " + Need + ": " + Advice,
+           C.generateNonFatalErrorNode(), Origin);
+  }
+}
+
+void IrqlChecker::checkPostCall(const CallEvent &Call,
+                                CheckerContext &C) const {
+  const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl());
+  if (!FD || !FD->getIdentifier())
+    return;
+  ProgramStateRef S = C.getState();
+  ProgramStateRef Next = S;
+  // The calls are evaluated as usual first (a conservative call invalidates
+  // what its arguments point to), then their IRQL and lock effects applied.
+  if (std::optional<IrqlApiId> Row = lookupIrqlApi(FD->getName()))
+    Next = applyRow(S, Call, C, *Row, this);
+  else if (!FD->hasBody())
+    // A body is analysed when inlined; without one the SAL tells.
+    Next =
+        applySal(S, Call, C, facts(C.getASTContext()).sal().factsFor(FD), this);
+  if (Next != S)
+    C.addTransition(Next);
+}
+
+void IrqlChecker::checkEndFunction(const ReturnStmt *RS,
+                                   CheckerContext &C) const {
+  if (!C.inTopFrame())
+    return;
+  const auto *FD =
+      dyn_cast_or_null<FunctionDecl>(C.getLocationContext()->getDecl());
+  if (!FD || !FD->getIdentifier())
+    return;
+  ProgramStateRef S = C.getState();
+  SalFacts Sal = facts(C.getASTContext()).sal().factsFor(FD);
+  std::string Fn = ("'" + FD->getName() + "'").str();
+  IrqlRange Cur = irqlstate::current(S);
+  const Expr *At = RS ? RS->getRetValue() : nullptr;
+
+  std::vector<std::pair<const MemRegion *, LockState>> Held =
+      irqlstate::heldLocks(S);
+  if (!Held.empty() && !Sal.AcquiresLock && !Sal.raises()) {
+    const auto &[Lock, L] = Held.front();
+    report(C, NotRestored,
+           Fn + " returns holding spin lock " +
+               lockName(L.Spelled, Lock, C.getASTContext()) +
+               " (acquired with " + siteName(L.Site, L.Api, C) +
+               "); release it on every path before returning",
+           C.generateErrorNode(), At);
+    return;
+  }
+  if (Sal.raises() || Sal.lowers())
+    return;
+  for (const auto &[Sym, V] : irqlstate::pendingRaises(S)) {
+    if (V.Old.isExact() && Cur == V.Old)
+      continue; // raised to where it already was
+    report(C, NotRestored,
+           Fn + " returns at " + Cur.describe() +
+               " without undoing the raise by " + siteName(V.Site, V.Api, C) +
+               "; restore the saved IRQL (KeLowerIrql) on every path before "
+               "returning",
+           C.generateErrorNode(), At);
+    return;
+  }
+  std::optional<IrqlRange> Entry = irqlstate::entry(S);
+  if (Entry && irqlstate::knowsCurrent(S) && Entry->disjoint(Cur))
+    report(C, NotRestored,
+           Fn + " returns at " + Cur.describe() + " but was entered at " +
+               Entry->describe() +
+               "; return at the IRQL the function was called at",
+           C.generateErrorNode(), At);
+}
+
+/// Can \p Sym, a KeGetCurrentIrql() result, stand for level \p L in \p S?
+static bool mayBe(ProgramStateRef S, SymbolRef Sym, Irql L) {
+  static const uint64_t From[] = {0, 1, 2, 3, 27}, To[] = {0, 1, 2, 26, 255};
+  BasicValueFactory &BVF = S->getStateManager().getBasicVals();
+  QualType T = Sym->getType();
+  unsigned I = static_cast<unsigned>(L);
+  return static_cast<bool>(S->assumeInclusiveRange(
+      nonloc::SymbolVal(Sym), BVF.getValue(From[I], T),
+      BVF.getValue(
+          std::min<uint64_t>(To[I], BVF.getMaxValue(T)->getZExtValue()), T),
+      true));
+}
+
+ProgramStateRef IrqlChecker::evalAssume(ProgramStateRef S, SVal, bool) const {
+  // The feasibility questions below assume again: do not narrow inside them.
+  if (Narrowing)
+    return S;
+  std::vector<SymbolRef> Readings = irqlstate::readings(S);
+  if (Readings.empty())
+    return S;
+  IrqlRange Cur = irqlstate::current(S);
+  Narrowing = true;
+  for (SymbolRef Sym : Readings) {
+    if (!Sym->getType()->isIntegralOrEnumerationType())
+      continue;
+    while (Cur.Lo < Cur.Hi && !mayBe(S, Sym, Cur.Lo))
+      Cur.Lo = static_cast<Irql>(static_cast<unsigned>(Cur.Lo) + 1);
+    while (Cur.Lo < Cur.Hi && !mayBe(S, Sym, Cur.Hi))
+      Cur.Hi = static_cast<Irql>(static_cast<unsigned>(Cur.Hi) - 1);
+  }
+  Narrowing = false;
+  if (Cur == irqlstate::current(S))
+    return S;
+  return irqlstate::narrowCurrent(S, Cur);
+}
+
+void IrqlChecker::printState(raw_ostream &Out, ProgramStateRef State,
+                             const char *NL, const char *Sep) const {
+  irqlstate::print(Out, State, NL, Sep);
+}
+
+} // namespace
+
+void registerIrqlChecker(CheckerManager &Mgr) {
+  auto *Chk = Mgr.registerChecker<IrqlChecker>();
+  Chk->Modeling = Mgr.getChecker<ModelingChecker>();
+}
+
+bool shouldRegisterIrqlChecker(const CheckerManager &) { return true; }
+
+} // namespace condis

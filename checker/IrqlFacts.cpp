@@ -1,0 +1,157 @@
+//===-- IrqlFacts.cpp - The IRQL each function is entered at ----*- C++ -*-===//
+//
+// Part of condis-check.
+//
+//===----------------------------------------------------------------------===//
+
+#include "IrqlFacts.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Decl.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+
+using namespace clang;
+using namespace llvm;
+
+namespace condis {
+namespace {
+
+const FunctionDecl *namedFunction(const Expr *E) {
+  if (!E)
+    return nullptr;
+  E = E->IgnoreParenCasts();
+  if (const auto *UO = dyn_cast<UnaryOperator>(E))
+    if (UO->getOpcode() == UO_AddrOf)
+      E = UO->getSubExpr()->IgnoreParenCasts();
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+    return dyn_cast<FunctionDecl>(DRE->getDecl());
+  return nullptr;
+}
+
+/// The rules/irql.def role type some declaration of \p FD is written with.
+std::optional<IrqlRoleId> writtenIrqlRole(const FunctionDecl *FD) {
+  for (const FunctionDecl *R : FD->redecls()) {
+    const TypeSourceInfo *TSI = R->getTypeSourceInfo();
+    if (!TSI)
+      continue;
+    QualType T = TSI->getType();
+    while (const auto *TT = T->getAs<TypedefType>()) {
+      if (auto Id = lookupIrqlRole(TT->getDecl()->getName()))
+        return Id;
+      T = TT->desugar();
+    }
+  }
+  return std::nullopt;
+}
+
+class RoutineCollector : public RecursiveASTVisitor<RoutineCollector> {
+public:
+  explicit RoutineCollector(
+      function_ref<void(const FunctionDecl *, IrqlRoleId, IrqlApiId)> Add)
+      : Add(Add) {}
+
+  bool VisitCallExpr(CallExpr *CE) {
+    const FunctionDecl *Callee = CE->getDirectCallee();
+    if (!Callee || !Callee->getIdentifier())
+      return true;
+    std::optional<IrqlApiId> Api = lookupIrqlApi(Callee->getName());
+    if (!Api)
+      return true;
+    for (unsigned I = 0, E = CE->getNumArgs(); I != E; ++I)
+      if (auto Role = routineRole(*Api, I))
+        if (const FunctionDecl *FD = namedFunction(CE->getArg(I)))
+          Add(FD, *Role, *Api);
+    return true;
+  }
+
+private:
+  function_ref<void(const FunctionDecl *, IrqlRoleId, IrqlApiId)> Add;
+};
+
+std::string runsAt(IrqlRange R) {
+  if (R.isExact())
+    return "runs at " + R.describe();
+  return "runs at " + R.describe();
+}
+
+struct Source {
+  IrqlRange Range;
+  std::string Why;
+  bool System;
+};
+
+} // namespace
+
+IrqlFacts IrqlFacts::gather(ASTContext &Ctx) {
+  IrqlFacts Facts;
+  Facts.Sal = SalIndex::build(Ctx);
+  RoutineCollector([&](const FunctionDecl *FD, IrqlRoleId Role, IrqlApiId Via) {
+    Facts.Routines.try_emplace(FD->getCanonicalDecl(), Routine{Role, Via});
+  }).TraverseDecl(Ctx.getTranslationUnitDecl());
+  return Facts;
+}
+
+std::optional<IrqlEntry>
+IrqlFacts::entryOf(const FunctionDecl *FD,
+                   std::optional<ApiId> CondisRole) const {
+  if (!FD || !FD->getIdentifier())
+    return std::nullopt;
+  std::string Name = ("'" + FD->getName() + "'").str();
+  SmallVector<Source, 4> Sources;
+  if (auto Role = writtenIrqlRole(FD)) {
+    const IrqlRoleInfo &R = irqlRoleInfo(*Role);
+    IrqlRange Range = roleRange(R);
+    Sources.push_back({Range,
+                       Name + " is declared " + R.RoleType.str() + ": " +
+                           R.What.str() + " " + runsAt(Range),
+                       true});
+  }
+  auto RI = Routines.find(FD->getCanonicalDecl());
+  if (RI != Routines.end()) {
+    const IrqlRoleInfo &R = irqlRoleInfo(RI->second.Role);
+    IrqlRange Range = roleRange(R);
+    Sources.push_back({Range,
+                       Name + " is passed to " +
+                           irqlApiInfo(RI->second.Via).Name.str() + ": " +
+                           R.What.str() + " " + runsAt(Range),
+                       true});
+  }
+  if (CondisRole) {
+    const ApiInfo &R = apiInfo(*CondisRole);
+    IrqlRange Range = roleRange(R);
+    if (!Range.isUnknown())
+      Sources.push_back({Range,
+                         Name + " is a " + R.Name.str() +
+                             " handler: NDIS calls it at " + Range.describe(),
+                         true});
+  }
+  SalFacts Sal = this->Sal.factsFor(FD);
+  if (auto Range = Sal.requirement())
+    Sources.push_back(
+        {*Range, Name + " is annotated " + Sal.RequirementText, false});
+  if (Sources.empty())
+    return std::nullopt;
+
+  IrqlEntry E;
+  E.Range = Sources.front().Range;
+  for (const Source &S : Sources) {
+    E.NoLocksHeld |= S.System;
+    if (auto Both = E.Range.intersect(S.Range))
+      E.Range = *Both;
+  }
+  for (const Source &S : Sources)
+    if (S.Range == E.Range) {
+      E.Why = S.Why;
+      return E;
+    }
+  // Each source says part of it: name them all.
+  for (const Source &S : Sources) {
+    if (!E.Why.empty())
+      E.Why += "; ";
+    E.Why += S.Why;
+  }
+  return E;
+}
+
+} // namespace condis

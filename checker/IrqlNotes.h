@@ -1,0 +1,62 @@
+//===-- IrqlNotes.h - Path notes for condis.Irql -----------------*- C++
+//-*-===//
+//
+// Part of condis-check. The notes that explain how the IRQL got where a
+// condis.Irql report says it is: why the function started at its IRQL,
+// where a call raised or lowered it, where a spin lock was taken or given
+// back. They state a fact at the event and stay silent elsewhere.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef CONDIS_CHECKER_IRQLNOTES_H
+#define CONDIS_CHECKER_IRQLNOTES_H
+
+#include "clang/StaticAnalyzer/Core/BugReporter/BugReporterVisitors.h"
+#include <string>
+
+namespace clang {
+class ASTContext;
+class CallExpr;
+class Expr;
+class FunctionDecl;
+class LangOptions;
+class SourceManager;
+namespace ento {
+class MemRegion;
+}
+} // namespace clang
+
+namespace condis {
+
+/// How a call was written: the innermost macro around it that is a row of
+/// rules/irql.def or rules/condis.def (NDIS_RAISE_IRQL_TO_DISPATCH,
+/// NdisMCmNotifyCloseAddressFamily), else the callee's name.
+std::string spelledName(const clang::CallExpr *CE,
+                        const clang::SourceManager &SM,
+                        const clang::LangOptions &LO);
+
+/// "'Adapter->Lock'": the lock argument \p Arg as written (without '&'),
+/// else the region's name, else "a spin lock".
+std::string lockName(const clang::Expr *Arg, const clang::ento::MemRegion *R,
+                     const clang::ASTContext &Ctx);
+
+class IrqlNoteVisitor : public clang::ento::BugReporterVisitor {
+public:
+  /// \p EntryWhy explains the entry IRQL of \p TopFunction (may be empty).
+  IrqlNoteVisitor(const clang::FunctionDecl *TopFunction, std::string EntryWhy)
+      : TopFunction(TopFunction), EntryWhy(std::move(EntryWhy)) {}
+
+  void Profile(llvm::FoldingSetNodeID &ID) const override;
+  clang::ento::PathDiagnosticPieceRef
+  VisitNode(const clang::ento::ExplodedNode *N,
+            clang::ento::BugReporterContext &BRC,
+            clang::ento::PathSensitiveBugReport &BR) override;
+
+private:
+  const clang::FunctionDecl *TopFunction;
+  std::string EntryWhy;
+};
+
+} // namespace condis
+
+#endif
