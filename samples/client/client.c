@@ -385,8 +385,12 @@ _Use_decl_annotations_ VOID ClIncomingCloseCall(NDIS_STATUS CloseStatus,
 
   /* The call manager closes the call this way only with its last leaf. */
   NdisAcquireSpinLock(&Vc->Lock);
-  if (!IsListEmpty(&Vc->PartyList))
-    Last = CONTAINING_RECORD(Vc->PartyList.Flink, CL_PARTY, Link);
+  if (IsListEmpty(&Vc->PartyList)) {
+    // BUG (condis.Irql): this early return leaves the VC lock held, and the
+    // handler returns at DISPATCH_LEVEL to NDIS.
+    return;
+  }
+  Last = CONTAINING_RECORD(Vc->PartyList.Flink, CL_PARTY, Link);
   NdisReleaseSpinLock(&Vc->Lock);
   ClpCloseCall(Vc, Last);
 }

@@ -307,9 +307,11 @@ CmDropPartyWorker(PVOID WorkItemContext, NDIS_HANDLE NdisIoWorkItemHandle) {
                         Party->EndpointRef, NULL, 0);
   if (Status != NDIS_STATUS_SUCCESS) {
     /* The leaf is still up on the switch: fail the drop, keep the party. */
-    NdisAcquireSpinLock(&Vc->Lock);
+    // BUG (condis.Irql): an I/O work item runs at PASSIVE_LEVEL; the Dpr
+    // forms of the spin lock calls are only for code already at DISPATCH_LEVEL.
+    NdisDprAcquireSpinLock(&Vc->Lock);
     Party->State = CmPartyConnected;
-    NdisReleaseSpinLock(&Vc->Lock);
+    NdisDprReleaseSpinLock(&Vc->Lock);
     NdisCmDropPartyComplete(NDIS_STATUS_FAILURE, Party->NdisPartyHandle);
     return;
   }

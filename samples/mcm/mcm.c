@@ -83,6 +83,7 @@ DRIVER_INITIALIZE DriverEntry;
 MINIPORT_SET_OPTIONS McmSetOptions;
 MINIPORT_INITIALIZE McmInitializeEx;
 MINIPORT_HALT McmHaltEx;
+MINIPORT_ISR McmIsr;
 MINIPORT_INTERRUPT_DPC McmInterruptDpc;
 NDIS_TIMER_FUNCTION McmDropTimer;
 
@@ -565,6 +566,26 @@ static VOID McmpIndicateIncomingCall(PMCM_ADAPTER Adapter) {
                                        &Params);
   if (Status != NDIS_STATUS_PENDING)
     McmIncomingCallComplete(Status, Vc, &Params);
+}
+
+_Use_decl_annotations_ BOOLEAN McmIsr(NDIS_HANDLE MiniportInterruptContext,
+                                     PBOOLEAN QueueDefaultInterruptDpc,
+                                     PULONG TargetProcessors) {
+  PMCM_ADAPTER Adapter = (PMCM_ADAPTER)MiniportInterruptContext;
+  ULONG Faulted = Adapter->Hw->FaultedLeg;
+
+  UNREFERENCED_PARAMETER(TargetProcessors);
+
+  if (Faulted != 0) {
+    // BUG (condis.Irql): an ISR runs at device IRQL, above the DISPATCH_LEVEL
+    // every spin lock works at; stopping the timer's rescan from here needs
+    // the adapter lock. Leave it to McmInterruptDpc.
+    NdisDprAcquireSpinLock(&Adapter->Lock);
+    Adapter->DropTimerArmed = FALSE;
+    NdisDprReleaseSpinLock(&Adapter->Lock);
+  }
+  *QueueDefaultInterruptDpc = TRUE;
+  return TRUE;
 }
 
 _Use_decl_annotations_ VOID
