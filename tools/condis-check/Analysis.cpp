@@ -7,6 +7,7 @@
 #include "Analysis.h"
 
 #include "Registration.h"
+#include "Sal.h"
 
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/ASTContext.h"
@@ -172,6 +173,9 @@ public:
 
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
                                                  StringRef) override {
+    // SAL _IRQL_* annotations expand to nothing: record their expansions
+    // before parsing starts, as the plugin's SalAction does for clang.
+    condis::installSalRecorder(CI.getPreprocessor());
     AnalyzerOptions &AO = CI.getAnalyzerOpts();
     AO.CheckersAndPackages = Opts.Checkers;
     // No clang-rendered output: every report goes to FindingCollector.
