@@ -322,6 +322,8 @@ def measure_condis_check(tool, work, runs, quick, seed):
     d = os.path.join(work, "project")
     os.makedirs(d, exist_ok=True)
     n, size = (2, 10) if quick else (6, 150)
+    # A hung run must fail the benchmark, not stall it (or CI's smoke test).
+    limit = 120 if quick else 1800
     files = []
     for k in range(n):
         role = gen_driver.ROLES[k % 3]
@@ -335,7 +337,7 @@ def measure_condis_check(tool, work, runs, quick, seed):
     spellings = (lambda j: ["-j", str(j)], lambda j: [f"-j{j}"], lambda j: [f"--jobs={j}"])
     form, err = None, ""
     for sp in spellings:
-        rc, *_, err = run_measured([tool, "-p", d, *sp(1)], cwd=d, timeout=1800)
+        rc, *_, err = run_measured([tool, "-p", d, *sp(1)], cwd=d, timeout=limit)
         if rc in (0, 1):
             form = sp
             break
@@ -343,7 +345,7 @@ def measure_condis_check(tool, work, runs, quick, seed):
         return {"status": f"error: exit {rc}: {err.strip()[-300:]}"}
     for r in range(runs):
         for j in ((1, 2) if r % 2 == 0 else (2, 1)):
-            rc, wall, user, _, _, err = run_measured([tool, "-p", d, *form(j)], cwd=d, timeout=1800)
+            rc, wall, user, _, _, err = run_measured([tool, "-p", d, *form(j)], cwd=d, timeout=limit)
             if rc not in (0, 1):
                 return {"status": f"error: exit {rc} with {' '.join(form(j))}: {err.strip()[-300:]}"}
             res.setdefault(f"j{j}", []).append(wall)

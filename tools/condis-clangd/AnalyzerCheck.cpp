@@ -14,6 +14,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "AnalyzerCheck.h"
+#include "Sal.h"
 
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/ClangTidyModule.h"
@@ -102,6 +103,9 @@ void AnalyzerCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
 void AnalyzerCheck::registerPPCallbacks(const SourceManager &,
                                         Preprocessor *ThePP, Preprocessor *) {
   PP = ThePP;
+  // SAL _IRQL_* annotations expand to nothing; record them as the main file
+  // is parsed (those inside clangd's preamble are not seen: docs/design.md).
+  condis::installSalRecorder(*ThePP);
 }
 
 void AnalyzerCheck::registerMatchers(MatchFinder *Finder) {
