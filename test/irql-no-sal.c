@@ -5,6 +5,9 @@
 //
 // RUN: %clang_analyze_cc1 -load %condis_plugin -plugin-arg-condis-sal off \
 // RUN:   -analyzer-checker=core,condis.Irql -I %condis_inputs -verify %s
+// RUN: %clang_analyze_cc1 -load %condis_plugin -plugin-arg-condis-sal off \
+// RUN:   -analyzer-checker=core,condis.Irql -I %condis_inputs -verify %s \
+// RUN:   -triple x86_64-pc-windows-msvc -fms-extensions
 // RUN: not %clang_analyze_cc1 -load %condis_plugin -plugin-arg-condis-sal of \
 // RUN:   -analyzer-checker=core,condis.Irql -I %condis_inputs %s 2>&1 \
 // RUN:   | FileCheck %s --check-prefix=BADARG

@@ -6,6 +6,10 @@
 // RUN: %clang_analyze_cc1 -load %condis_plugin \
 // RUN:   -analyzer-checker=core,condis.Irql -analyzer-output=text \
 // RUN:   -I %condis_inputs -verify %s
+// RUN: %clang_analyze_cc1 -load %condis_plugin \
+// RUN:   -analyzer-checker=core,condis.Irql -analyzer-output=text \
+// RUN: -I %condis_inputs -verify %s \
+// RUN:   -triple x86_64-pc-windows-msvc -fms-extensions
 
 #include <wdk-irql-macros.h>
 

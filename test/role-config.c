@@ -6,6 +6,9 @@
 // RUN:   -analyzer-checker=core,condis.Role -I %condis_inputs -verify=none %s
 // RUN: %clang_analyze_cc1 -load %condis_plugin \
 // RUN:   -analyzer-checker=core,condis.Role -I %condis_inputs -verify=none %s \
+// RUN:   -triple x86_64-pc-windows-msvc -fms-extensions
+// RUN: %clang_analyze_cc1 -load %condis_plugin \
+// RUN:   -analyzer-checker=core,condis.Role -I %condis_inputs -verify=none %s \
 // RUN:   -analyzer-config condis.Role:DriverRole=auto
 // RUN: %clang_analyze_cc1 -load %condis_plugin \
 // RUN:   -analyzer-checker=core,condis.Role -I %condis_inputs -verify=mcm %s \

@@ -7,6 +7,9 @@
 // RUN: %clang_analyze_cc1 -load %condis_plugin \
 // RUN:   -analyzer-checker=core,condis.Role -I %condis_inputs -verify=auto %s
 // RUN: %clang_analyze_cc1 -load %condis_plugin \
+// RUN:   -analyzer-checker=core,condis.Role -I %condis_inputs -verify=auto %s \
+// RUN:   -triple x86_64-pc-windows-msvc -fms-extensions
+// RUN: %clang_analyze_cc1 -load %condis_plugin \
 // RUN:   -analyzer-checker=core,condis.Role -I %condis_inputs -verify=mcm %s \
 // RUN:   -analyzer-config condis.Role:DriverRole=mcm
 // RUN: %clang_analyze_cc1 -load %condis_plugin \

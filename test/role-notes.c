@@ -5,6 +5,9 @@
 // RUN: %clang_analyze_cc1 -load %condis_plugin -analyzer-checker=core,condis.Role \
 // RUN:   -I %condis_inputs -analyzer-output=text -verify=call %s
 // RUN: %clang_analyze_cc1 -load %condis_plugin -analyzer-checker=core,condis.Role \
+// RUN: -I %condis_inputs -analyzer-output=text -verify=call %s \
+// RUN:   -triple x86_64-pc-windows-msvc -fms-extensions
+// RUN: %clang_analyze_cc1 -load %condis_plugin -analyzer-checker=core,condis.Role \
 // RUN:   -I %condis_inputs -analyzer-output=text -DBOTH_ROLES -verify=both %s
 
 #include <ndis.h>
