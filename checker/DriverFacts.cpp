@@ -19,10 +19,7 @@ using namespace clang;
 using namespace llvm;
 
 namespace condis {
-namespace {
 
-/// The function an initialiser or right-hand side names, through casts,
-/// parentheses and '&'.
 const FunctionDecl *namedFunction(const Expr *E) {
   if (!E)
     return nullptr;
@@ -34,6 +31,8 @@ const FunctionDecl *namedFunction(const Expr *E) {
     return dyn_cast<FunctionDecl>(DRE->getDecl());
   return nullptr;
 }
+
+namespace {
 
 /// The role type a declaration's written type names, following typedefs
 /// of typedefs (and the legacy alias of rules/handlers.def).

@@ -30,10 +30,15 @@
 
 namespace clang {
 class ASTContext;
+class Expr;
 class FunctionDecl;
 } // namespace clang
 
 namespace condis {
+
+/// The function an initialiser or right-hand side names, through casts,
+/// parentheses and '&' (a handler stored into a registration field).
+const clang::FunctionDecl *namedFunction(const clang::Expr *E);
 
 /// Evidence for the driver's role: a registration call and where it is.
 /// Loc is valid only in the translation unit that gathered it; evidence

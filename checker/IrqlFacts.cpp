@@ -5,6 +5,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "IrqlFacts.h"
+#include "DriverFacts.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
@@ -16,18 +17,6 @@ using namespace llvm;
 
 namespace condis {
 namespace {
-
-const FunctionDecl *namedFunction(const Expr *E) {
-  if (!E)
-    return nullptr;
-  E = E->IgnoreParenCasts();
-  if (const auto *UO = dyn_cast<UnaryOperator>(E))
-    if (UO->getOpcode() == UO_AddrOf)
-      E = UO->getSubExpr()->IgnoreParenCasts();
-  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
-    return dyn_cast<FunctionDecl>(DRE->getDecl());
-  return nullptr;
-}
 
 /// The rules/irql.def role type some declaration of \p FD is written with.
 std::optional<IrqlRoleId> writtenIrqlRole(const FunctionDecl *FD) {
