@@ -271,6 +271,31 @@ ULONG {name}(const UCHAR *Buffer, ULONG Length) {{
 
     # ---- call manager modules (stand-alone and miniport) ----------------------
 
+    def create_vc(self, m):
+        """ProtocolCoCreateVc, the same for a call manager and a client."""
+        p, T = self.p, self.T
+        P = p.upper()
+        return f"""
+_Use_decl_annotations_
+NDIS_STATUS {p}CreateVc{m}(NDIS_HANDLE ProtocolAfContext, NDIS_HANDLE NdisVcHandle,
+                       PNDIS_HANDLE ProtocolVcContext) {{
+  P{T['AF']} Af = (P{T['AF']})ProtocolAfContext;
+  P{T['VC']} Vc = (P{T['VC']})NdisAllocateMemoryWithTagPriority(
+      Af->Adapter->MiniportHandle, sizeof(*Vc), {P}_TAG, NormalPoolPriority);
+  if (Vc == NULL)
+    return NDIS_STATUS_RESOURCES;
+  NdisZeroMemory(Vc, sizeof(*Vc));
+  Vc->Af = Af;
+  Vc->NdisVcHandle = NdisVcHandle;
+  Vc->RefCount = 1;
+  InitializeListHead(&Vc->PartyList);
+  {self.lock('Af')}
+  InsertTailList(&Af->VcList, &Vc->Link);
+  {self.unlock('Af')}
+  *ProtocolVcContext = Vc;
+  return NDIS_STATUS_SUCCESS;
+}}"""
+
     def cm_module(self, m, buggy):
         p, T, A, r = self.p, self.T, self.api, self.rng
         P = p.upper()
@@ -509,26 +534,7 @@ NDIS_STATUS {p}DeregisterSap{m}(NDIS_HANDLE CallMgrSapContext) {{
   {A['DeregisterSapComplete']}(NDIS_STATUS_SUCCESS, SapHandle);
   return NDIS_STATUS_PENDING;
 }}"""))
-        fns.append(handler(f"{p}CreateVc{m}", "PROTOCOL_CO_CREATE_VC", "CmCreateVcHandler", f"""
-_Use_decl_annotations_
-NDIS_STATUS {p}CreateVc{m}(NDIS_HANDLE ProtocolAfContext, NDIS_HANDLE NdisVcHandle,
-                       PNDIS_HANDLE ProtocolVcContext) {{
-  P{T['AF']} Af = (P{T['AF']})ProtocolAfContext;
-  P{T['VC']} Vc = (P{T['VC']})NdisAllocateMemoryWithTagPriority(
-      Af->Adapter->MiniportHandle, sizeof(*Vc), {P}_TAG, NormalPoolPriority);
-  if (Vc == NULL)
-    return NDIS_STATUS_RESOURCES;
-  NdisZeroMemory(Vc, sizeof(*Vc));
-  Vc->Af = Af;
-  Vc->NdisVcHandle = NdisVcHandle;
-  Vc->RefCount = 1;
-  InitializeListHead(&Vc->PartyList);
-  {self.lock('Af')}
-  InsertTailList(&Af->VcList, &Vc->Link);
-  {self.unlock('Af')}
-  *ProtocolVcContext = Vc;
-  return NDIS_STATUS_SUCCESS;
-}}"""))
+        fns.append(handler(f"{p}CreateVc{m}", "PROTOCOL_CO_CREATE_VC", "CmCreateVcHandler", self.create_vc(m)))
         fns.append(handler(f"{p}DeleteVc{m}", "PROTOCOL_CO_DELETE_VC", "CmDeleteVcHandler", f"""
 _Use_decl_annotations_
 NDIS_STATUS {p}DeleteVc{m}(NDIS_HANDLE ProtocolVcContext) {{
@@ -878,26 +884,7 @@ NDIS_STATUS {p}NotifyCloseAf{m}(NDIS_HANDLE ClientAfContext) {{
   {self.unlock('Af')}
   return NdisClCloseAddressFamily(Af->NdisAfHandle);
 }}"""))
-        fns.append(handler(f"{p}CreateVc{m}", "PROTOCOL_CO_CREATE_VC", "ClCreateVcHandler", f"""
-_Use_decl_annotations_
-NDIS_STATUS {p}CreateVc{m}(NDIS_HANDLE ProtocolAfContext, NDIS_HANDLE NdisVcHandle,
-                       PNDIS_HANDLE ProtocolVcContext) {{
-  P{T['AF']} Af = (P{T['AF']})ProtocolAfContext;
-  P{T['VC']} Vc = (P{T['VC']})NdisAllocateMemoryWithTagPriority(
-      Af->Adapter->MiniportHandle, sizeof(*Vc), {P}_TAG, NormalPoolPriority);
-  if (Vc == NULL)
-    return NDIS_STATUS_RESOURCES;
-  NdisZeroMemory(Vc, sizeof(*Vc));
-  Vc->Af = Af;
-  Vc->NdisVcHandle = NdisVcHandle;
-  Vc->RefCount = 1;
-  InitializeListHead(&Vc->PartyList);
-  {self.lock('Af')}
-  InsertTailList(&Af->VcList, &Vc->Link);
-  {self.unlock('Af')}
-  *ProtocolVcContext = Vc;
-  return NDIS_STATUS_SUCCESS;
-}}"""))
+        fns.append(handler(f"{p}CreateVc{m}", "PROTOCOL_CO_CREATE_VC", "ClCreateVcHandler", self.create_vc(m)))
         fns.append(handler(f"{p}DeleteVc{m}", "PROTOCOL_CO_DELETE_VC", "ClDeleteVcHandler", f"""
 _Use_decl_annotations_
 NDIS_STATUS {p}DeleteVc{m}(NDIS_HANDLE ProtocolVcContext) {{
