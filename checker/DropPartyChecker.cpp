@@ -151,7 +151,10 @@ private:
   const MemRegion *freedPartyState(SVal Handle, CheckerContext &C) const;
   void checkHandleUses(const CallEvent &Call, CheckerContext &C) const;
   bool handsOffParty(const CallEvent &Call, CheckerContext &C) const;
-  bool passesParty(const CallEvent &Call, CheckerContext &C) const;
+  /// True if the top frame is a drop-party handler that has not yet done
+  /// any of \p DoneBits and an argument of \p Call derives from its party.
+  bool passesParty(const CallEvent &Call, CheckerContext &C,
+                   unsigned DoneBits) const;
 
   /// After a use-after-drop report, one bug is one report: the path goes
   /// on from \p N without the handle's state.
@@ -449,17 +452,17 @@ void DropPartyChecker::checkPostCall(const CallEvent &Call,
   }
   // A helper of the driver's got the party and gave it to nobody: say so,
   // since that is usually where the hand-off was meant to happen.
-  if (C.wasInlined && II && passesParty(Call, C))
+  if (C.wasInlined && II &&
+      passesParty(Call, C, PartyHandedOff | DropCompleted))
     C.addTransition(State, notHandedOffNote(C, II->getName().str(),
                                                 &PendingWithoutHandOff));
 }
 
-bool DropPartyChecker::passesParty(const CallEvent &Call,
-                                   CheckerContext &C) const {
+bool DropPartyChecker::passesParty(const CallEvent &Call, CheckerContext &C,
+                                   unsigned DoneBits) const {
   const StackFrameContext *Top = topFrame(C.getLocationContext());
   if (handlerEffect(Top) != EffectKind::HandlesDrop ||
-      (C.getState()->get<DropHandlerProgress>() &
-       (PartyHandedOff | DropCompleted)))
+      (C.getState()->get<DropHandlerProgress>() & DoneBits))
     return false;
   const MemRegion *Party = handlerParty(C.getState(), Top);
   if (!Party)
@@ -472,11 +475,6 @@ bool DropPartyChecker::passesParty(const CallEvent &Call,
 
 bool DropPartyChecker::handsOffParty(const CallEvent &Call,
                                      CheckerContext &C) const {
-  ProgramStateRef State = C.getState();
-  const StackFrameContext *Top = topFrame(C.getLocationContext());
-  if (handlerEffect(Top) != EffectKind::HandlesDrop ||
-      (State->get<DropHandlerProgress>() & PartyHandedOff))
-    return false;
   const IdentifierInfo *II = Call.getCalleeIdentifier();
   StringRef Name = II ? II->getName() : "";
   // CoNDIS APIs cannot complete the drop on the driver's behalf.
@@ -488,13 +486,7 @@ bool DropPartyChecker::handsOffParty(const CallEvent &Call,
   // An inlined callee showed us what it does with the party.
   if (!S && C.wasInlined)
     return false;
-  const MemRegion *Party = handlerParty(State, Top);
-  if (!Party)
-    return false;
-  for (unsigned I = 0, E = Call.getNumArgs(); I != E; ++I)
-    if (isDerivedFrom(Call.getArgSVal(I), Party))
-      return true;
-  return false;
+  return passesParty(Call, C, PartyHandedOff);
 }
 
 void DropPartyChecker::checkBind(SVal Loc, SVal Val, const Stmt *,
