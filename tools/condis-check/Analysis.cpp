@@ -33,19 +33,6 @@ using namespace clang::tooling;
 namespace condis::cli {
 namespace {
 
-Position positionOf(SourceLocation Loc, const SourceManager &SM,
-                    StringRef Directory) {
-  Position P;
-  if (Loc.isInvalid())
-    return P;
-  PresumedLoc PL = SM.getPresumedLoc(SM.getExpansionLoc(Loc));
-  if (PL.isInvalid())
-    return P;
-  P.File = absolutePath(Directory, PL.getFilename());
-  P.Line = PL.getLine();
-  P.Column = PL.getColumn();
-  return P;
-}
 
 /// Keeps the compiler's errors (and fatal errors) as clang prints them;
 /// warnings are the build's business, not ours.

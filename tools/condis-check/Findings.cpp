@@ -6,6 +6,8 @@
 
 #include "Findings.h"
 
+#include "clang/Basic/SourceManager.h"
+
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Support/Path.h"
@@ -89,6 +91,21 @@ void printError(llvm::raw_ostream &OS, const ToolError &E,
     D.consume_front(Prefix);
     OS << "  " << D << '\n';
   }
+}
+
+Position positionOf(clang::SourceLocation Loc,
+                    const clang::SourceManager &SM,
+                    llvm::StringRef Directory) {
+  Position P;
+  if (Loc.isInvalid())
+    return P;
+  clang::PresumedLoc PL = SM.getPresumedLoc(SM.getExpansionLoc(Loc));
+  if (PL.isInvalid())
+    return P;
+  P.File = absolutePath(Directory, PL.getFilename());
+  P.Line = PL.getLine();
+  P.Column = PL.getColumn();
+  return P;
 }
 
 } // namespace condis::cli

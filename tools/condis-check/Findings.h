@@ -10,6 +10,7 @@
 #ifndef CONDIS_TOOLS_FINDINGS_H
 #define CONDIS_TOOLS_FINDINGS_H
 
+#include "clang/Basic/SourceLocation.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/raw_ostream.h"
 #include <string>
@@ -59,6 +60,11 @@ std::string relativeTo(llvm::StringRef Root, llvm::StringRef File);
 
 /// \p Path made absolute against \p Base, without "." and "..".
 std::string absolutePath(llvm::StringRef Base, llvm::StringRef Path);
+
+/// Where \p Loc is, at its expansion, with the file made absolute against
+/// \p Directory (the compile command's directory); empty when invalid.
+Position positionOf(clang::SourceLocation Loc, const clang::SourceManager &SM,
+                    llvm::StringRef Directory);
 
 /// Prints clang-style diagnostics:
 ///   cm_party.c:42:5: warning: <message> [condis.DropParty]

@@ -31,17 +31,6 @@ namespace {
 constexpr llvm::StringLiteral PendingMacro = "NDIS_STATUS_PENDING";
 constexpr uint64_t PendingValue = 0x103;
 
-Position positionOf(SourceLocation Loc, const SourceManager &SM,
-                    StringRef Directory) {
-  Position P;
-  PresumedLoc PL = SM.getPresumedLoc(SM.getExpansionLoc(Loc));
-  if (PL.isInvalid())
-    return P;
-  P.File = absolutePath(Directory, PL.getFilename());
-  P.Line = PL.getLine();
-  P.Column = PL.getColumn();
-  return P;
-}
 
 class Scanner : public RecursiveASTVisitor<Scanner> {
 public:
