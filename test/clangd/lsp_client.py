@@ -18,14 +18,18 @@ Scenario (each step prints one line that the lit test FileChecks):
      (stale) condis finding is published;
   4. open a second file cut off in the middle of the bug: the server
      answers it and a later request, and shuts down cleanly.
-With --expect-none only step 1 runs, expecting no condis finding at all;
+With --expect-warnings FILE only step 1 runs, expecting exactly the
+warnings that FILE (the text output of `clang --analyze` for the same
+sample) reports for the sample, by checker, line and message;
+with --expect-none only step 1 runs, expecting no condis finding at all;
 with --expect-error TEXT only step 1 runs, expecting an error containing TEXT
 (findings are printed, not checked).
 
 Usage: lsp_client.py --server BIN --workdir DIR --include DIR
                      [--checkers LIST] [--check-option KEY=VALUE]...
                      [--fast-check-filter POLICY]
-                     [--expect-none | --expect-error TEXT]
+                     [--expect-none | --expect-error TEXT |
+                      --expect-warnings FILE] [--all-notes]
                      [--timeout S] SAMPLE
 """
 
@@ -160,7 +164,21 @@ def read_expectations(text):
     return expected, "\n".join(fixed) + "\n"
 
 
-def check_expected(expected, diagnostics):
+WARNING = re.compile(r"^(.*):(\d+):\d+: warning: (.*) \[([\w.]+)\]$")
+
+
+def read_warnings(path, sample):
+    """The (code, line, message) of each warning clang printed for sample."""
+    expected = []
+    with open(path) as f:
+        for line in f:
+            m = WARNING.match(line.rstrip("\n"))
+            if m and os.path.basename(m.group(1)) == os.path.basename(sample):
+                expected.append((m.group(4), int(m.group(2)), m.group(3)))
+    return expected
+
+
+def check_expected(expected, diagnostics, all_notes=False):
     errors = [d for d in diagnostics if d.get("severity") == 1]
     if errors:
         raise Failure("the sample does not compile in the editor: %s"
@@ -186,6 +204,12 @@ def check_expected(expected, diagnostics):
         print("  first note line %d: %s" % (
             notes[0]["location"]["range"]["start"]["line"] + 1,
             notes[0]["message"]))
+        if all_notes:
+            for note in notes:
+                where = note["location"]
+                print("  note %s:%d: %s" % (
+                    os.path.basename(urllib.parse.unquote(where["uri"])),
+                    where["range"]["start"]["line"] + 1, note["message"]))
         href = (d.get("codeDescription") or {}).get("href")
         if href:
             print("  documentation: " + href.rsplit("/", 2)[-2] + "/"
@@ -204,7 +228,9 @@ def run(args):
     workdir = os.path.abspath(args.workdir)
     with open(args.sample) as f:
         text = f.read()
-    if not args.expect_none and not args.expect_error:
+    if args.expect_warnings:
+        expected = read_warnings(args.expect_warnings, args.sample)
+    elif not args.expect_none and not args.expect_error:
         expected, fixed_text = read_expectations(text)
 
     # The project the editor would open: the sample, its flags and the
@@ -262,12 +288,18 @@ def run(args):
                 raise Failure("expected no findings; got %s"
                               % [describe(d) for d in found])
             print("opened: no findings")
-        if args.expect_none or args.expect_error:
+        elif args.expect_warnings:
+            check_expected(expected, server.diagnostics(uri, 1, args.timeout),
+                           args.all_notes)
+            print("opened: %d findings, as clang --analyze reports"
+                  % len(expected))
+        if args.expect_none or args.expect_error or args.expect_warnings:
             server.request("shutdown", None, args.timeout)
             server.notify("exit", None)
             server.proc.wait(timeout=args.timeout)
             return
-        check_expected(expected, server.diagnostics(uri, 1, args.timeout))
+        check_expected(expected, server.diagnostics(uri, 1, args.timeout),
+                       args.all_notes)
         print("opened: %d expected findings" % len(expected))
 
         server.notify("textDocument/didChange", {
@@ -343,6 +375,11 @@ def main():
     parser.add_argument("--expect-error", metavar="TEXT",
                         help="only open the sample and expect an error "
                         "diagnostic containing TEXT (configuration errors)")
+    parser.add_argument("--expect-warnings", metavar="FILE",
+                        help="clang --analyze output for the sample")
+    parser.add_argument("--all-notes", action="store_true",
+                        help="print every note of an expected finding, "
+                        "with its file")
     parser.add_argument("--timeout", type=float, default=120)
     parser.add_argument("sample")
     args = parser.parse_args()

@@ -6,10 +6,12 @@
 // checks over it: PP callbacks while parsing, matchers over the main file's
 // top-level declarations, then onEndOfTranslationUnit while the AST and the
 // preprocessor are still alive. This check does its whole work there: it
-// hands the AST to the analyzer engine (AnalyzerRun.cpp) and turns each path
-// diagnostic into one warning plus one note per path event. Every run
-// reports the findings of the current buffer only, so a fixed bug
-// disappears with the next AST.
+// hands an AST to the analyzer engine (AnalyzerRun.cpp) and turns each path
+// diagnostic into one warning plus one note per path event. The AST is
+// clangd's own, or, when clangd parsed the file on top of its preamble, a
+// full parse of the same buffer (FullParse.h) whose locations are mapped
+// back into clangd's. Every run reports the findings of the current buffer
+// only, so a fixed bug disappears with the next AST.
 //
 //===----------------------------------------------------------------------===//
 
@@ -60,8 +62,10 @@ AnalyzerCheck::AnalyzerCheck(StringRef Name, tidy::ClangTidyContext *Context)
       "MaxNodesPerFunction", B.MaxNodesPerFunction, /*AllowZero=*/false);
   B.MaxNodesPerFile =
       unsignedOption("MaxNodesPerFile", B.MaxNodesPerFile, /*AllowZero=*/false);
-  B.Time = std::chrono::milliseconds(unsignedOption(
-      "TimeBudgetMs", static_cast<unsigned>(B.Time.count()), /*AllowZero=*/true));
+  B.Time = std::chrono::milliseconds(
+      unsignedOption("TimeBudgetMs", static_cast<unsigned>(B.Time.count()),
+                     /*AllowZero=*/true));
+  FullParse = boolOption("FullParse", FullParse);
 
   // Clang's own modelling runs as it does under `clang --analyze`, so the
   // condis checkers see the same paths; only the Checkers are reported.
@@ -90,30 +94,47 @@ unsigned AnalyzerCheck::unsignedOption(StringRef Name, unsigned Default,
   return Default;
 }
 
+bool AnalyzerCheck::boolOption(StringRef Name, bool Default) {
+  StringRef Value = Options.get(Name, "").trim();
+  if (Value.empty())
+    return Default;
+  if (Value.equals_insensitive("true") || Value == "1")
+    return true;
+  if (Value.equals_insensitive("false") || Value == "0")
+    return false;
+  ConfigProblems.push_back(
+      ("invalid value '" + Value + "' for condis-analyzer option " + Name +
+       ": expected true or false; using " + (Default ? "true" : "false"))
+          .str());
+  return Default;
+}
+
 void AnalyzerCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "Checkers", CheckersOption);
   Options.store(Opts, "AnalyzerConfig", AnalyzerConfigOption);
-  Options.store(Opts, "MaxNodesPerFunction",
-                Config.Budget.MaxNodesPerFunction);
+  Options.store(Opts, "MaxNodesPerFunction", Config.Budget.MaxNodesPerFunction);
   Options.store(Opts, "MaxNodesPerFile", Config.Budget.MaxNodesPerFile);
   Options.store(Opts, "TimeBudgetMs",
                 static_cast<unsigned>(Config.Budget.Time.count()));
+  Options.store(Opts, "FullParse", FullParse ? "true" : "false");
 }
 
 void AnalyzerCheck::registerPPCallbacks(const SourceManager &,
                                         Preprocessor *ThePP, Preprocessor *) {
   PP = ThePP;
   // SAL _IRQL_* annotations expand to nothing; record them as the main file
-  // is parsed (those inside clangd's preamble are not seen: docs/design.md).
-  condis::installSalRecorder(*ThePP);
+  // is parsed, for when clangd's own AST is analysed (a full parse records
+  // its own, headers included).
+  if (!FullParse || !usesPreamble(*ThePP))
+    condis::installSalRecorder(*ThePP);
 }
 
 void AnalyzerCheck::registerMatchers(MatchFinder *Finder) {
   // Only to learn the ASTContext: a file without a function definition has
   // nothing for the path-sensitive checkers.
-  Finder->addMatcher(functionDecl(isDefinition(), isExpansionInMainFile())
-                         .bind("function"),
-                     this);
+  Finder->addMatcher(
+      functionDecl(isDefinition(), isExpansionInMainFile()).bind("function"),
+      this);
 }
 
 void AnalyzerCheck::check(const MatchFinder::MatchResult &Result) {
@@ -129,14 +150,12 @@ bool AnalyzerCheck::reports(StringRef CheckerName) const {
   return false;
 }
 
-void AnalyzerCheck::forward(const PathDiagnostic &PD) {
+void AnalyzerCheck::forward(const PathDiagnostic &PD, LocationMap &Locations) {
   StringRef Checker = PD.getCheckerName();
   if (!reports(Checker))
     return;
-  const SourceManager &SM = AST->getSourceManager();
-  auto FileLoc = [&SM](const PathDiagnosticLocation &L) {
-    SourceLocation S = L.asLocation();
-    return S.isValid() ? SM.getFileLoc(S) : S;
+  auto FileLoc = [&Locations](const PathDiagnosticLocation &L) {
+    return Locations.map(L.asLocation());
   };
   SourceLocation Loc = FileLoc(PD.getLocation());
   if (Loc.isInvalid())
@@ -150,10 +169,13 @@ void AnalyzerCheck::forward(const PathDiagnostic &PD) {
     Warning << PD.getShortDescription();
     if (!PD.path.empty())
       for (SourceRange R : PD.path.back()->getRanges()) {
-        CharSourceRange FileRange = Lexer::makeFileCharRange(
-            CharSourceRange::getTokenRange(R), SM, AST->getLangOpts());
-        if (FileRange.isValid())
-          Warning << FileRange;
+        CharSourceRange FileRange =
+            Lexer::makeFileCharRange(CharSourceRange::getTokenRange(R),
+                                     Locations.source(), AST->getLangOpts());
+        SourceLocation Begin = Locations.map(FileRange.getBegin());
+        SourceLocation End = Locations.map(FileRange.getEnd());
+        if (FileRange.isValid() && Begin.isValid() && End.isValid())
+          Warning << CharSourceRange::getCharRange(Begin, End);
       }
   }
 
@@ -189,25 +211,45 @@ static void logRun(ASTContext &Ctx, const AnalysisStats &Stats,
                << ": " << Stats.FunctionsAnalyzed << " functions analysed, "
                << Stats.FunctionsSkipped << " skipped (budget spent), "
                << Stats.Nodes << " nodes, " << Time.count() << " ms"
+               << (Stats.FullParse ? " with a full parse" : "")
                << (Stats.Crashed ? ", the analyzer crashed" : "") << "\n";
 }
 
+void AnalyzerCheck::analyze(ASTContext &Ctx, Preprocessor &ThePP,
+                            AnalysisStats &Stats) {
+  LocationMap Locations(Ctx.getSourceManager(), AST->getSourceManager());
+  std::string Error = runAnalyzer(
+      Ctx, ThePP, Config,
+      [&](const PathDiagnostic &PD) { forward(PD, Locations); }, Stats);
+  if (!Error.empty())
+    ConfigProblems.push_back("invalid analyzer configuration for "
+                             "condis-analyzer (options Checkers='" +
+                             CheckersOption + "', AnalyzerConfig='" +
+                             AnalyzerConfigOption + "'): " + Error);
+}
+
 void AnalyzerCheck::onEndOfTranslationUnit() {
-  ASTContext *Ctx = AST;
-  if (Ctx && PP) {
+  if (AST && PP) {
     AnalysisStats Stats;
     auto Start = std::chrono::steady_clock::now();
-    std::string Error = runAnalyzer(
-        *Ctx, *PP, Config, [this](const PathDiagnostic &PD) { forward(PD); },
-        Stats);
-    logRun(*Ctx, Stats,
+    bool Analysed = false;
+    if (FullParse && usesPreamble(*PP)) {
+      std::string Failure = withFullParse(
+          *AST, *PP, [&](ASTContext &FullCtx, Preprocessor &FullPP) {
+            Stats.FullParse = true;
+            analyze(FullCtx, FullPP, Stats);
+          });
+      Analysed = Failure.empty();
+      // A file with errors is not analysed either way; say nothing then.
+      if (!Analysed && !AST->getDiagnostics().hasErrorOccurred())
+        llvm::errs() << "condis-analyzer: no full parse (" << Failure
+                     << "); analysing clangd's AST\n";
+    }
+    if (!Analysed)
+      analyze(*AST, *PP, Stats);
+    logRun(*AST, Stats,
            std::chrono::duration_cast<std::chrono::milliseconds>(
                std::chrono::steady_clock::now() - Start));
-    if (!Error.empty())
-      ConfigProblems.push_back("invalid analyzer configuration for "
-                               "condis-analyzer (options Checkers='" +
-                               CheckersOption + "', AnalyzerConfig='" +
-                               AnalyzerConfigOption + "'): " + Error);
   }
   AST = nullptr; // Each AST is analysed once, by the run that saw it.
 

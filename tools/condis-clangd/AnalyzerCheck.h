@@ -13,6 +13,7 @@
 #define CONDIS_CLANGD_ANALYZERCHECK_H
 
 #include "AnalyzerRun.h"
+#include "FullParse.h"
 
 #include "clang-tidy/ClangTidyCheck.h"
 
@@ -34,6 +35,11 @@ namespace condis {
 ///   MaxNodesPerFunction  exploded-graph node budget of one function
 ///   MaxNodesPerFile      node budget of the whole file
 ///   TimeBudgetMs         wall-clock budget of the whole file
+///   FullParse            true (default): when clangd parsed the file on top
+///                        of its preamble, analyse a full parse of the file
+///                        instead (FullParse.h), which sees header function
+///                        bodies and header SAL annotations; false: analyse
+///                        clangd's own AST (cheaper, blind to both)
 class AnalyzerCheck : public clang::tidy::ClangTidyCheck {
 public:
   AnalyzerCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Context);
@@ -43,8 +49,8 @@ public:
                            clang::Preprocessor *PP,
                            clang::Preprocessor *ModuleExpanderPP) override;
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
-  void check(const clang::ast_matchers::MatchFinder::MatchResult &Result)
-      override;
+  void
+  check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
   void onEndOfTranslationUnit() override;
 
 private:
@@ -52,15 +58,23 @@ private:
   /// ConfigProblems and the default used.
   unsigned unsignedOption(llvm::StringRef Name, unsigned Default,
                           bool AllowZero);
+  /// Reads a true/false option, like unsignedOption.
+  bool boolOption(llvm::StringRef Name, bool Default);
   /// Whether findings of \p CheckerName are reported (see Checkers).
   bool reports(llvm::StringRef CheckerName) const;
-  /// Emits \p PD as a warning named after its checker, then its path notes.
-  void forward(const clang::ento::PathDiagnostic &PD);
+  /// Emits \p PD as a warning named after its checker, then its path notes,
+  /// at the locations \p Locations gives in the SourceManager of the AST
+  /// clangd (or clang-tidy) owns.
+  void forward(const clang::ento::PathDiagnostic &PD, LocationMap &Locations);
+  /// Analyses \p Ctx and forwards its findings into clangd's AST.
+  void analyze(clang::ASTContext &Ctx, clang::Preprocessor &ThePP,
+               AnalysisStats &Stats);
 
   clang::tidy::ClangTidyContext *TidyContext;
   const std::string CheckersOption;
   const std::string AnalyzerConfigOption;
   AnalysisConfig Config;
+  bool FullParse = true;
   std::vector<std::string> Reported;
   /// Option errors, reported at the end of each translation unit.
   std::vector<std::string> ConfigProblems;

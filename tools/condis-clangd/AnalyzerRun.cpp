@@ -78,10 +78,46 @@ private:
   llvm::function_ref<void(const PathDiagnostic &)> Report;
 };
 
+/// Collects the errors the checker registry reports while the checkers are
+/// set up (unknown checker names, invalid checker options), which would
+/// otherwise go to the diagnostics of whoever parsed the file: clangd's for
+/// its own AST, nobody's for a full parse (FullParse.h).
+class SetupErrors : public DiagnosticConsumer {
+public:
+  explicit SetupErrors(DiagnosticsEngine &Diags)
+      : Diags(Diags), Previous(Diags.getClient()),
+        OwnedPrevious(Diags.takeClient()) {
+    Diags.setClient(this, /*ShouldOwnClient=*/false);
+  }
+  ~SetupErrors() override {
+    if (OwnedPrevious)
+      Diags.setClient(OwnedPrevious.release(), /*ShouldOwnClient=*/true);
+    else
+      Diags.setClient(Previous, /*ShouldOwnClient=*/false);
+  }
+
+  void HandleDiagnostic(DiagnosticsEngine::Level Level,
+                        const Diagnostic &Info) override {
+    DiagnosticConsumer::HandleDiagnostic(Level, Info);
+    if (Level < DiagnosticsEngine::Error)
+      return;
+    SmallString<128> Text;
+    Info.FormatDiagnostic(Text);
+    Message += (Message.empty() ? "" : "; ") + Text.str().str();
+  }
+
+  std::string Message;
+
+private:
+  DiagnosticsEngine &Diags;
+  DiagnosticConsumer *Previous;
+  std::unique_ptr<DiagnosticConsumer> OwnedPrevious;
+};
+
 bool isInMainFile(const Decl *D, const SourceManager &SM) {
   const Stmt *Body = D->getBody();
-  SourceLocation Loc = SM.getExpansionLoc(Body ? Body->getBeginLoc()
-                                               : D->getLocation());
+  SourceLocation Loc =
+      SM.getExpansionLoc(Body ? Body->getBeginLoc() : D->getLocation());
   return Loc.isValid() && SM.isInMainFile(Loc) && !SM.isInSystemHeader(Loc);
 }
 
@@ -214,8 +250,7 @@ void runPasses(Engine &E, ASTContext &Ctx, llvm::ArrayRef<Decl *> Decls,
       }
       if (!D->hasBody() || !isInMainFile(D, SM))
         continue;
-      if (Clock::now() >= Deadline ||
-          Stats.Nodes >= Budget.MaxNodesPerFile) {
+      if (Clock::now() >= Deadline || Stats.Nodes >= Budget.MaxNodesPerFile) {
         ++Stats.FunctionsSkipped;
         continue;
       }
@@ -226,10 +261,9 @@ void runPasses(Engine &E, ASTContext &Ctx, llvm::ArrayRef<Decl *> Decls,
         continue;
 
       SetOfConstDecls VisitedCallees;
-      ExprEngine Eng(CTU, Mgr,
-                     Mgr.options.InliningMode == All ? nullptr
-                                                     : &VisitedCallees,
-                     &E.Summaries, ExprEngine::Inline_Regular);
+      ExprEngine Eng(
+          CTU, Mgr, Mgr.options.InliningMode == All ? nullptr : &VisitedCallees,
+          &E.Summaries, ExprEngine::Inline_Regular);
       unsigned Steps = std::min(Budget.MaxNodesPerFunction,
                                 Budget.MaxNodesPerFile - Stats.Nodes);
       Clock::time_point Begin = Clock::now();
@@ -260,10 +294,10 @@ void runPasses(Engine &E, ASTContext &Ctx, llvm::ArrayRef<Decl *> Decls,
 
 } // namespace
 
-std::string
-runAnalyzer(ASTContext &Ctx, Preprocessor &PP, const AnalysisConfig &Config,
-            llvm::function_ref<void(const PathDiagnostic &)> Report,
-            AnalysisStats &Stats) {
+std::string runAnalyzer(ASTContext &Ctx, Preprocessor &PP,
+                        const AnalysisConfig &Config,
+                        llvm::function_ref<void(const PathDiagnostic &)> Report,
+                        AnalysisStats &Stats) {
   auto Invocation = std::make_shared<CompilerInvocation>();
   std::string Error = parseConfig(Config, *Invocation);
   if (!Error.empty())
@@ -295,9 +329,13 @@ runAnalyzer(ASTContext &Ctx, Preprocessor &PP, const AnalysisConfig &Config,
     llvm::CrashRecoveryContext CRC;
     bool Finished = CRC.RunSafely([&] {
       std::function<void(CheckerRegistry &)> Register = registerCheckers;
-      E.Checkers = std::make_unique<CheckerManager>(
-          Ctx, Opts, PP, llvm::ArrayRef<std::string>(),
-          llvm::ArrayRef<std::function<void(CheckerRegistry &)>>(Register));
+      {
+        SetupErrors Setup(Diags);
+        E.Checkers = std::make_unique<CheckerManager>(
+            Ctx, Opts, PP, llvm::ArrayRef<std::string>(),
+            llvm::ArrayRef<std::function<void(CheckerRegistry &)>>(Register));
+        Error = Setup.Message;
+      }
       PathDiagnosticConsumers Consumers;
       Consumers.push_back(std::make_unique<ForwardingConsumer>(Report));
       E.Mgr = std::make_unique<AnalysisManager>(
@@ -316,7 +354,7 @@ runAnalyzer(ASTContext &Ctx, Preprocessor &PP, const AnalysisConfig &Config,
   // Give the borrowed context back as it was: clangd still owns and uses it.
   CI.setASTContext(nullptr);
   Ctx.setTraversalScope(Scope);
-  return "";
+  return Error;
 }
 
 } // namespace condis

@@ -45,7 +45,8 @@ struct AnalysisStats {
   unsigned FunctionsAnalyzed = 0;
   unsigned FunctionsSkipped = 0; ///< Left out because a budget was spent.
   unsigned Nodes = 0;
-  bool Crashed = false; ///< The engine crashed; the run was abandoned.
+  bool Crashed = false;   ///< The engine crashed; the run was abandoned.
+  bool FullParse = false; ///< A full parse was analysed (FullParse.h).
 };
 
 /// The analyzer configuration of a run, as -cc1 arguments
@@ -61,12 +62,14 @@ struct AnalysisConfig {
 /// condis::registerCheckers (plus clang's own) over the function definitions
 /// of \p Ctx's main file, and hands every finding to \p Report before
 /// returning. Does nothing when the file has errors (like `clang --analyze`).
-/// Returns an error message when \p Config does not parse, else "".
-std::string runAnalyzer(clang::ASTContext &Ctx, clang::Preprocessor &PP,
-                        const AnalysisConfig &Config,
-                        llvm::function_ref<void(const clang::ento::PathDiagnostic &)>
-                            Report,
-                        AnalysisStats &Stats);
+/// Returns an error message when \p Config does not parse (nothing is then
+/// analysed) or names checkers or checker options that do not exist (the
+/// rest is analysed), else "".
+std::string runAnalyzer(
+    clang::ASTContext &Ctx, clang::Preprocessor &PP,
+    const AnalysisConfig &Config,
+    llvm::function_ref<void(const clang::ento::PathDiagnostic &)> Report,
+    AnalysisStats &Stats);
 
 } // namespace condis
 
