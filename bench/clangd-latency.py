@@ -2,8 +2,9 @@
 """Times condis-clangd as an editor sees it: from opening a driver of a few
 hundred lines to the arrival of its condis findings, and from an edit to the
 refreshed findings. For comparison it also times the same session without
-the condis-analyzer check (what plain clangd costs). Measured here, never
-asserted in a test.
+the condis-analyzer check (what plain clangd costs) and with the check on
+clangd's own AST (FullParse=false: what the full parse of docs/design.md
+costs). Measured here, never asserted in a test.
 
 Usage: python3 bench/clangd-latency.py [--server build/bin/condis-clangd]
            [--runs 3] [--edits 5] [--flag FLAG]... [--json FILE] [DRIVER.c]
@@ -22,7 +23,8 @@ sys.path.insert(0, os.path.join(ROOT, "test", "clangd"))
 import lsp_client  # noqa: E402  (the test suite's LSP client)
 
 
-def session(server_bin, driver, flags, with_condis, edits, timeout):
+def session(server_bin, driver, flags, with_condis, edits, timeout,
+            full_parse=True):
     """One cold editor session. Returns (open_ms, [edit_ms...], findings)."""
     with open(driver) as f:
         text = f.read()
@@ -35,7 +37,9 @@ def session(server_bin, driver, flags, with_condis, edits, timeout):
         if with_condis:
             with open(os.path.join(work, ".clangd"), "w") as f:
                 f.write("Diagnostics:\n  ClangTidy:\n    Add: condis-analyzer\n"
-                        "    FastCheckFilter: Loose\n")
+                        "    FastCheckFilter: Loose\n    CheckOptions:\n"
+                        "      condis-analyzer.FullParse: %s\n"
+                        % ("true" if full_parse else "false"))
         env = dict(os.environ, XDG_CONFIG_HOME=os.path.join(work, "xdg"))
         server = lsp_client.Server(
             [server_bin, "--background-index=false", "--log=error"], env,
@@ -93,11 +97,15 @@ def main():
         lines = len(f.readlines())
     result = {"driver": os.path.relpath(args.driver, ROOT), "lines": lines,
               "runs": args.runs}
-    for label, with_condis in (("without_condis", False), ("with_condis", True)):
+    for label, with_condis, full_parse in (
+            ("without_condis", False, True),
+            ("with_condis_clangd_ast", True, False),
+            ("with_condis", True, True)):
         opens, edits, findings = [], [], 0
         for _ in range(args.runs):
             o, e, findings = session(args.server, args.driver, flags,
-                                     with_condis, args.edits, args.timeout)
+                                     with_condis, args.edits, args.timeout,
+                                     full_parse)
             opens.append(o)
             edits.extend(e)
         result[label] = {"open_ms": round(statistics.median(opens)),
@@ -105,14 +113,18 @@ def main():
                          "findings": findings}
 
     w, c = result["without_condis"], result["with_condis"]
+    a = result["with_condis_clangd_ast"]
     print("condis-clangd latency: %s (%d lines), median of %d cold opens and "
           "%d edits" % (result["driver"], lines, args.runs,
                         args.runs * args.edits))
     print("  open -> diagnostics, clangd alone:        %5d ms" % w["open_ms"])
-    print("  open -> condis findings (%d):              %5d ms"
+    print("  open -> condis findings (%d), clangd's AST: %5d ms"
+          % (a["findings"], a["open_ms"]))
+    print("  open -> condis findings (%d), full parse:   %5d ms"
           % (c["findings"], c["open_ms"]))
     print("  edit -> diagnostics, clangd alone:        %5d ms" % w["edit_ms"])
-    print("  edit -> refreshed condis findings:        %5d ms" % c["edit_ms"])
+    print("  edit -> refreshed findings, clangd's AST: %5d ms" % a["edit_ms"])
+    print("  edit -> refreshed findings, full parse:   %5d ms" % c["edit_ms"])
     if args.json:
         with open(args.json, "w") as f:
             json.dump(result, f, indent=2)
