@@ -74,16 +74,21 @@ struct SalRecord {
   SourceLocation Loc; ///< Expansion location of the macro name.
 };
 
-using RecordList = std::vector<SalRecord>;
+/// What one recorder contributes to a translation unit: the expansions it
+/// recorded, in source order, and the facts imported from a preamble.
+struct Recording {
+  std::vector<SalRecord> Records;
+  std::shared_ptr<const SalByName> Imported;
+};
 
 // The registry: records per SourceManager, alive while the recorder is.
 std::mutex RegistryMutex;
-std::map<const SourceManager *, std::shared_ptr<RecordList>> &registry() {
-  static std::map<const SourceManager *, std::shared_ptr<RecordList>> R;
+std::map<const SourceManager *, std::shared_ptr<Recording>> &registry() {
+  static std::map<const SourceManager *, std::shared_ptr<Recording>> R;
   return R;
 }
 
-std::shared_ptr<RecordList> recordsFor(const SourceManager &SM) {
+std::shared_ptr<Recording> recordsFor(const SourceManager &SM) {
   std::lock_guard<std::mutex> Lock(RegistryMutex);
   auto It = registry().find(&SM);
   return It == registry().end() ? nullptr : It->second;
@@ -98,13 +103,13 @@ struct ArgReading {
 
 class SalRecorder : public PPCallbacks {
 public:
-  SalRecorder(Preprocessor &PP, std::shared_ptr<RecordList> Records)
-      : PP(PP), SM(&PP.getSourceManager()), Records(std::move(Records)) {}
+  SalRecorder(Preprocessor &PP, std::shared_ptr<Recording> Out)
+      : PP(PP), SM(&PP.getSourceManager()), Out(std::move(Out)) {}
 
   ~SalRecorder() override {
     std::lock_guard<std::mutex> Lock(RegistryMutex);
     auto It = registry().find(SM);
-    if (It != registry().end() && It->second == Records)
+    if (It != registry().end() && It->second == Out)
       registry().erase(It);
   }
 
@@ -120,7 +125,7 @@ public:
     R.Kind = It->second;
     R.Loc = SM->getExpansionLoc(MacroNameTok.getLocation());
     if (R.Loc.isInvalid() ||
-        (!Records->empty() && Records->back().Loc == R.Loc))
+        (!Out->Records.empty() && Out->Records.back().Loc == R.Loc))
       return;
     R.Text = II->getName().str();
     if (Args && Args->getNumMacroArguments() > 0) {
@@ -137,7 +142,7 @@ public:
         R.Value = A.Value;
       R.Name = std::move(A.Name);
     }
-    Records->push_back(std::move(R));
+    Out->Records.push_back(std::move(R));
   }
 
 private:
@@ -187,7 +192,7 @@ private:
 
   Preprocessor &PP;
   const SourceManager *SM;
-  std::shared_ptr<RecordList> Records;
+  std::shared_ptr<Recording> Out;
 };
 
 /// The declarations of a DeclContext in source order, looking through
@@ -296,14 +301,31 @@ int paramAt(const FunctionDecl *FD, SourceLocation Loc,
 } // namespace
 
 void installSalRecorder(Preprocessor &PP) {
-  auto Records = std::make_shared<RecordList>();
+  auto Out = std::make_shared<Recording>();
   {
     std::lock_guard<std::mutex> Lock(RegistryMutex);
-    auto [It, New] = registry().try_emplace(&PP.getSourceManager(), Records);
+    auto [It, New] = registry().try_emplace(&PP.getSourceManager(), Out);
     if (!New)
       return;
   }
-  PP.addPPCallbacks(std::make_unique<SalRecorder>(PP, std::move(Records)));
+  PP.addPPCallbacks(std::make_unique<SalRecorder>(PP, std::move(Out)));
+}
+
+void importSalFacts(Preprocessor &PP, std::shared_ptr<const SalByName> Facts) {
+  if (std::shared_ptr<Recording> Out = recordsFor(PP.getSourceManager()))
+    Out->Imported = std::move(Facts);
+}
+
+SalByName exportSalFacts(ASTContext &Ctx) {
+  SalByName Out;
+  for (const auto &[D, Facts] : SalIndex::build(Ctx).ByDecl) {
+    const auto *ND = dyn_cast<NamedDecl>(D);
+    if (!ND || !ND->getIdentifier())
+      continue;
+    auto &Map = isa<TypedefNameDecl>(ND) ? Out.Typedefs : Out.Functions;
+    Map[ND->getName()] = Facts;
+  }
+  return Out;
 }
 
 std::optional<IrqlRange> SalFacts::requirement() const {
@@ -348,14 +370,17 @@ void SalFacts::mergeFrom(const SalFacts &O) {
 SalIndex SalIndex::build(ASTContext &Ctx) {
   SalIndex Index;
   const SourceManager &SM = Ctx.getSourceManager();
-  std::shared_ptr<RecordList> Records = recordsFor(SM);
-  if (!Records)
+  std::shared_ptr<Recording> Recorded = recordsFor(SM);
+  if (!Recorded)
     return Index;
   Index.Recorded = true;
+  if (Recorded->Imported)
+    Index.import(Ctx, *Recorded->Imported);
+  const std::vector<SalRecord> &Records = Recorded->Records;
 
   std::vector<const Decl *> Decls;
   collectDecls(Ctx.getTranslationUnitDecl(), Decls);
-  size_t I = 0, N = Records->size();
+  size_t I = 0, N = Records.size();
   for (const Decl *D : Decls) {
     SourceLocation End = SM.getExpansionRange(D->getEndLoc()).getEnd();
     if (End.isInvalid())
@@ -365,11 +390,10 @@ SalIndex SalIndex::build(ASTContext &Ctx) {
       Key = FD->getCanonicalDecl();
     else if (isa<TypedefNameDecl>(D))
       Key = D;
-    for (; I < N && !SM.isBeforeInTranslationUnit(End, (*Records)[I].Loc);
-         ++I) {
+    for (; I < N && !SM.isBeforeInTranslationUnit(End, Records[I].Loc); ++I) {
       if (!Key)
         continue;
-      const SalRecord &R = (*Records)[I];
+      const SalRecord &R = Records[I];
       int Param = -1;
       if (const auto *FD = dyn_cast<FunctionDecl>(D))
         Param = paramAt(FD, R.Loc, SM);
@@ -377,6 +401,22 @@ SalIndex SalIndex::build(ASTContext &Ctx) {
     }
   }
   return Index;
+}
+
+void SalIndex::import(ASTContext &Ctx, const SalByName &Facts) {
+  TranslationUnitDecl *TU = Ctx.getTranslationUnitDecl();
+  auto Add = [&](const llvm::StringMap<SalFacts> &Map, bool Typedefs) {
+    for (const auto &Entry : Map) {
+      for (const NamedDecl *ND : TU->lookup(&Ctx.Idents.get(Entry.getKey()))) {
+        if (const auto *FD = dyn_cast<FunctionDecl>(ND); FD && !Typedefs)
+          ByDecl[FD->getCanonicalDecl()] = Entry.getValue();
+        else if (isa<TypedefNameDecl>(ND) && Typedefs)
+          ByDecl[ND] = Entry.getValue();
+      }
+    }
+  };
+  Add(Facts.Functions, /*Typedefs=*/false);
+  Add(Facts.Typedefs, /*Typedefs=*/true);
 }
 
 SalFacts SalIndex::factsFor(const FunctionDecl *FD) const {

@@ -18,6 +18,11 @@
 //      it annotates: the function or typedef that contains it or is the
 //      next one after it in the translation unit; inside a parameter list,
 //      to that parameter.
+//   4. A parse that reads its headers from a precompiled preamble sees no
+//      macro expansion in them. condis-clangd builds such a preamble itself
+//      and carries the headers' annotations over by declaration name:
+//      exportSalFacts() after building it, importSalFacts() for each parse
+//      that uses it.
 //
 // Without a recorder the index is empty and the checkers fall back on role
 // types and the rule table.
@@ -31,6 +36,8 @@
 
 #include "clang/Basic/SourceLocation.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/StringMap.h"
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -69,6 +76,22 @@ struct SalFacts {
   void mergeFrom(const SalFacts &O);
 };
 
+/// The annotations of a translation unit by the name of the function or
+/// typedef they belong to (names are unique at file scope in C).
+struct SalByName {
+  llvm::StringMap<SalFacts> Functions, Typedefs;
+};
+
+/// The annotations recorded for \p Ctx's translation unit, by name.
+SalByName exportSalFacts(clang::ASTContext &Ctx);
+
+/// Adds \p Facts to what the recorder installed on \p PP (by
+/// installSalRecorder, which must come first) contributes to the
+/// translation unit: its file-scope declarations of those names get them
+/// before the annotations recorded in this parse are applied.
+void importSalFacts(clang::Preprocessor &PP,
+                    std::shared_ptr<const SalByName> Facts);
+
 /// The annotations of one translation unit, by declaration.
 class SalIndex {
 public:
@@ -84,6 +107,10 @@ public:
   SalFacts factsFor(const clang::FunctionDecl *FD) const;
 
 private:
+  friend SalByName exportSalFacts(clang::ASTContext &Ctx);
+  /// Attaches \p Facts to the file-scope declarations of their names.
+  void import(clang::ASTContext &Ctx, const SalByName &Facts);
+
   bool Recorded = false;
   llvm::DenseMap<const clang::Decl *, SalFacts> ByDecl;
 };

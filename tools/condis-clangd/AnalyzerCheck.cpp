@@ -199,7 +199,7 @@ void AnalyzerCheck::forward(const PathDiagnostic &PD, LocationMap &Locations) {
 /// One line on stderr (clangd's log) when a run was cut short or crashed,
 /// and for every run when CONDIS_CLANGD_STATS is set.
 static void logRun(ASTContext &Ctx, const AnalysisStats &Stats,
-                   std::chrono::milliseconds Time) {
+                   PreambleUse Preamble, std::chrono::milliseconds Time) {
   static const bool Always = std::getenv("CONDIS_CLANGD_STATS") != nullptr;
   if (!Always && !Stats.FunctionsSkipped && !Stats.Crashed)
     return;
@@ -211,7 +211,12 @@ static void logRun(ASTContext &Ctx, const AnalysisStats &Stats,
                << ": " << Stats.FunctionsAnalyzed << " functions analysed, "
                << Stats.FunctionsSkipped << " skipped (budget spent), "
                << Stats.Nodes << " nodes, " << Time.count() << " ms"
-               << (Stats.FullParse ? " with a full parse" : "")
+               << (!Stats.FullParse                   ? ""
+                   : Preamble == PreambleUse::Built  ? " with a full parse "
+                                                       "(preamble built)"
+                   : Preamble == PreambleUse::Reused ? " with a full parse "
+                                                       "(preamble reused)"
+                                                     : " with a full parse")
                << (Stats.Crashed ? ", the analyzer crashed" : "") << "\n";
 }
 
@@ -233,12 +238,15 @@ void AnalyzerCheck::onEndOfTranslationUnit() {
     AnalysisStats Stats;
     auto Start = std::chrono::steady_clock::now();
     bool Analysed = false;
+    PreambleUse Preamble = PreambleUse::None;
     if (FullParse && usesPreamble(*PP)) {
       std::string Failure = withFullParse(
-          *AST, *PP, [&](ASTContext &FullCtx, Preprocessor &FullPP) {
+          *AST, *PP,
+          [&](ASTContext &FullCtx, Preprocessor &FullPP) {
             Stats.FullParse = true;
             analyze(FullCtx, FullPP, Stats);
-          });
+          },
+          Preamble);
       Analysed = Failure.empty();
       // A file with errors is not analysed either way; say nothing then.
       if (!Analysed && !AST->getDiagnostics().hasErrorOccurred())
@@ -247,7 +255,7 @@ void AnalyzerCheck::onEndOfTranslationUnit() {
     }
     if (!Analysed)
       analyze(*AST, *PP, Stats);
-    logRun(*AST, Stats,
+    logRun(*AST, Stats, Preamble,
            std::chrono::duration_cast<std::chrono::milliseconds>(
                std::chrono::steady_clock::now() - Start));
   }

@@ -15,6 +15,7 @@
 
 #include "FullParse.h"
 
+#include "BodyPreamble.h"
 #include "Sal.h"
 
 #include "clang/AST/ASTConsumer.h"
@@ -30,6 +31,7 @@
 #include "clang/Lex/Preprocessor.h"
 #include "clang/Lex/PreprocessorOptions.h"
 #include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/VirtualFileSystem.h"
 
 using namespace clang;
 
@@ -92,21 +94,26 @@ private:
 
 class FullParseAction : public ASTFrontendAction {
 public:
-  FullParseAction(Callback WithAST, const FirstError &Errors,
-                  std::string &Failure)
-      : WithAST(WithAST), Errors(Errors), Failure(Failure) {}
+  FullParseAction(Callback WithAST, const BodyPreamble *Preamble,
+                  const FirstError &Errors, std::string &Failure)
+      : WithAST(WithAST), Preamble(Preamble), Errors(Errors), Failure(Failure) {
+  }
 
 protected:
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
                                                  StringRef) override {
-    // Before parsing starts, so the annotations of headers are recorded.
+    // Before parsing starts, so the annotations of headers read here are
+    // recorded; those of the headers in the preamble come with it.
     installSalRecorder(CI.getPreprocessor());
+    if (Preamble)
+      importSalFacts(CI.getPreprocessor(), Preamble->Sal);
     return std::make_unique<CallbackConsumer>(CI.getPreprocessor(), WithAST,
                                               Errors, Failure);
   }
 
 private:
   Callback WithAST;
+  const BodyPreamble *Preamble;
   const FirstError &Errors;
   std::string &Failure;
 };
@@ -119,8 +126,7 @@ Language languageOf(const LangOptions &LO) {
 
 /// clangd's preprocessor options without its preamble: what the file's own
 /// compile command asked for.
-void withoutPreamble(PreprocessorOptions &Opts, StringRef MainFile,
-                     llvm::MemoryBuffer *MainText) {
+void withoutPreamble(PreprocessorOptions &Opts) {
   // While a new preamble is built clangd patches the old one with an
   // in-memory header of the main file's new #include lines, passed as an
   // -include of a remapped file; the full parse reads those lines from the
@@ -135,7 +141,6 @@ void withoutPreamble(PreprocessorOptions &Opts, StringRef MainFile,
   // clangd's own remapped buffers belong to clangd.
   Opts.clearRemappedFiles();
   Opts.RetainRemappedFileBuffers = true;
-  Opts.addRemappedFile(MainFile, MainText);
 }
 
 } // namespace
@@ -144,7 +149,8 @@ bool usesPreamble(const Preprocessor &PP) {
   return PP.getPreprocessorOpts().PrecompiledPreambleBytes.first > 0;
 }
 
-std::string withFullParse(ASTContext &Ctx, Preprocessor &PP, Callback WithAST) {
+std::string withFullParse(ASTContext &Ctx, Preprocessor &PP, Callback WithAST,
+                          PreambleUse &Use) {
   const SourceManager &SM = Ctx.getSourceManager();
   FileID MainID = SM.getMainFileID();
   OptionalFileEntryRef Main = SM.getFileEntryRefForID(MainID);
@@ -161,8 +167,7 @@ std::string withFullParse(ASTContext &Ctx, Preprocessor &PP, Callback WithAST) {
       PP.getHeaderSearchInfo().getHeaderSearchOpts();
   Invocation->getFileSystemOpts() = SM.getFileManager().getFileSystemOpts();
   Invocation->getPreprocessorOpts() = PP.getPreprocessorOpts();
-  withoutPreamble(Invocation->getPreprocessorOpts(), Main->getName(),
-                  MainText.get());
+  withoutPreamble(Invocation->getPreprocessorOpts());
   FrontendOptions &FE = Invocation->getFrontendOpts();
   FE.ProgramAction = frontend::ParseSyntaxOnly;
   FE.Inputs = {FrontendInputFile(Main->getName(),
@@ -171,15 +176,34 @@ std::string withFullParse(ASTContext &Ctx, Preprocessor &PP, Callback WithAST) {
   // Only whether the file has errors matters (the analysis then stays out).
   Invocation->getDiagnosticOpts().IgnoreWarnings = true;
 
+  // The disk as it is now, like `clang --analyze`. Not clangd's file system
+  // for this AST: it answers status queries from what its preamble saw, so
+  // a header changed since would look unchanged (and be read at its old
+  // size).
+  IntrusiveRefCntPtr<llvm::vfs::FileSystem> VFS =
+      llvm::vfs::createPhysicalFileSystem();
+  const std::string &WorkingDir =
+      SM.getFileManager().getFileSystemOpts().WorkingDir;
+  if (!WorkingDir.empty())
+    (void)VFS->setCurrentWorkingDirectory(WorkingDir);
+  // Kept alive until the parse that reads it is over.
+  std::shared_ptr<const BodyPreamble> Preamble =
+      bodyPreambleFor(*Invocation, *MainText, VFS, Use);
+  if (Preamble)
+    Preamble->PCH.AddImplicitPreamble(*Invocation, VFS, MainText.get());
+  else
+    Invocation->getPreprocessorOpts().addRemappedFile(Main->getName(),
+                                                      MainText.get());
+
   CompilerInstance CI(Invocation);
-  CI.setVirtualFileSystem(SM.getFileManager().getVirtualFileSystemPtr());
+  CI.setVirtualFileSystem(VFS);
   FirstError Errors;
   CI.createDiagnostics(&Errors, /*ShouldOwnClient=*/false);
   if (!CI.createTarget())
     return "the target '" + Invocation->getTargetOpts().Triple +
            "' is not known";
   std::string Failure;
-  FullParseAction Action(WithAST, Errors, Failure);
+  FullParseAction Action(WithAST, Preamble.get(), Errors, Failure);
   if (!Action.BeginSourceFile(CI, FE.Inputs.front()))
     return "the file could not be opened for parsing: " + Errors.Message;
   if (llvm::Error Err = Action.Execute())

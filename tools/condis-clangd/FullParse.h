@@ -17,6 +17,8 @@
 #ifndef CONDIS_CLANGD_FULLPARSE_H
 #define CONDIS_CLANGD_FULLPARSE_H
 
+#include "BodyPreamble.h"
+
 #include "clang/Basic/SourceLocation.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
@@ -42,10 +44,13 @@ bool usesPreamble(const clang::Preprocessor &PP);
 /// Returns "" on success, else why there is no full parse to analyse (it
 /// could not be set up, or the file has errors in it); \p WithAST is then
 /// not called.
+/// The file's #include block comes from a BodyPreamble (BodyPreamble.h),
+/// kept across calls; \p Use says whether it was built, reused or not used.
 std::string withFullParse(
     clang::ASTContext &Ctx, clang::Preprocessor &PP,
     llvm::function_ref<void(clang::ASTContext &, clang::Preprocessor &)>
-        WithAST);
+        WithAST,
+    PreambleUse &Use);
 
 /// Maps file locations of one SourceManager to the same file and offset in
 /// another. The main file maps to the main file; a header maps to the first
