@@ -16,6 +16,7 @@
 #include "clang/Basic/SourceManager.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendAction.h"
+#include "clang/Frontend/MultiplexConsumer.h"
 #include "clang/StaticAnalyzer/Core/AnalyzerOptions.h"
 #include "clang/StaticAnalyzer/Frontend/AnalysisConsumer.h"
 #include "clang/StaticAnalyzer/Frontend/CheckerRegistry.h"
@@ -25,6 +26,7 @@
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Support/CrashRecoveryContext.h"
 #include "llvm/Support/VirtualFileSystem.h"
+#include <mutex>
 
 using namespace clang;
 using namespace clang::ento;
@@ -33,6 +35,37 @@ using namespace clang::tooling;
 namespace condis::cli {
 namespace {
 
+/// Clang's analyzer cannot run twice at once in one process: every
+/// AnalysisConsumer writes per-function statistics to one process-wide
+/// registry without a lock (clang/lib/StaticAnalyzer/Core/EntryPointStats.cpp:
+/// EntryPointStat::lockRegistry when the consumer is created, takeSnapshot
+/// after each function it analyses, clearSnapshots when its ASTContext is
+/// destroyed). Two files analysed at once corrupt the registry's vectors and
+/// string: "double free or corruption". So workers take turns: a file holds
+/// this mutex while its consumer is created, and from the start of its
+/// analysis (HandleTranslationUnit) until its run ends. Parsing, and the
+/// pre-pass (no analyzer), still run in parallel.
+std::mutex AnalyzerMutex;
+
+/// Takes the turn (AnalyzerMutex) for the file whose lock \p Turn is, unless
+/// the file has it already.
+void takeTurn(std::unique_lock<std::mutex> &Turn) {
+  if (!Turn.owns_lock())
+    Turn.lock();
+}
+
+/// Ahead of the analysis consumer: takes the turn before the analysis and,
+/// should the consumer be destroyed before any analysis, before its
+/// ASTContext can be.
+class TakeTurn : public ASTConsumer {
+public:
+  explicit TakeTurn(std::unique_lock<std::mutex> &Turn) : Turn(Turn) {}
+  ~TakeTurn() override { takeTurn(Turn); }
+  void HandleTranslationUnit(ASTContext &) override { takeTurn(Turn); }
+
+private:
+  std::unique_lock<std::mutex> &Turn;
+};
 
 /// Keeps the compiler's errors (and fatal errors) as clang prints them;
 /// warnings are the build's business, not ours.
@@ -155,8 +188,8 @@ private:
 class AnalyzeAction : public ParseAsAnalyzer {
 public:
   AnalyzeAction(const AnalysisOptions &Opts, FileResult &Out,
-                std::string Directory)
-      : Opts(Opts), Out(Out), Directory(std::move(Directory)) {}
+                std::string Directory, std::unique_lock<std::mutex> &Turn)
+      : Opts(Opts), Out(Out), Directory(std::move(Directory)), Turn(Turn) {}
 
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
                                                  StringRef) override {
@@ -167,18 +200,26 @@ public:
     AO.CheckersAndPackages = Opts.Checkers;
     // No clang-rendered output: every report goes to FindingCollector.
     AO.AnalysisDiagOpt = PD_NONE;
+    takeTurn(Turn);
     std::unique_ptr<AnalysisASTConsumer> C = CreateAnalysisConsumer(CI);
+    Turn.unlock();
     C->AddCheckerRegistrationFn(
         [](CheckerRegistry &R) { condis::registerCheckers(R); });
     C->AddDiagnosticConsumer(std::make_unique<FindingCollector>(
         CI.getSourceManager(), CI.getLangOpts(), Opts, Out, Directory));
-    return C;
+    std::vector<std::unique_ptr<ASTConsumer>> Consumers;
+    Consumers.push_back(std::make_unique<TakeTurn>(Turn));
+    Consumers.push_back(std::move(C));
+    return std::make_unique<MultiplexConsumer>(std::move(Consumers));
   }
+
+  void EndSourceFileAction() override { takeTurn(Turn); }
 
 private:
   const AnalysisOptions &Opts;
   FileResult &Out;
   std::string Directory;
+  std::unique_lock<std::mutex> &Turn;
 };
 
 template <typename MakeAction> class Factory : public FrontendActionFactory {
@@ -263,8 +304,10 @@ FileResult scanFile(const CompileCommand &Command, const AnalysisOptions &Opts,
 FileResult analyseFile(const CompileCommand &Command,
                        const AnalysisOptions &Opts) {
   FileResult Out;
+  // Outside the crash recovery: a crash during the turn still ends it.
+  std::unique_lock<std::mutex> Turn(AnalyzerMutex, std::defer_lock);
   run(Command, Opts, Out, [&]() -> std::unique_ptr<FrontendAction> {
-    return std::make_unique<AnalyzeAction>(Opts, Out, Command.Directory);
+    return std::make_unique<AnalyzeAction>(Opts, Out, Command.Directory, Turn);
   });
   // A file that does not compile has no trustworthy findings.
   if (!Out.Ok)

@@ -4,9 +4,11 @@
 // with its own CompilerInstance, file manager and physical file system (so
 // the compile command's directory is per file, never the process's working
 // directory). That makes one file's run independent of every other and lets
-// main() run several at once in worker threads; the only state they share
-// is read-only: the options below and the project facts installed with
-// condis::setProjectFacts before the first worker starts.
+// main() run several at once in worker threads; the state they share is
+// read-only (the options below and the project facts installed with
+// condis::setProjectFacts before the first worker starts), except clang's
+// analyzer statistics, which is why analyseFile runs the analysis itself
+// one file at a time (Analysis.cpp, AnalyzerMutex).
 //
 //===----------------------------------------------------------------------===//
 
