@@ -13,7 +13,9 @@
 // It is hidden and never enabled by -analyzer-checker=condis.
 //
 //   end of translation unit --> REPORT one warning per handler, sorted by
-//                               name, then one per role evidence, in order
+//                               name, then one per role evidence, in order;
+//                               or one saying the unit concerns no condis
+//                               checker (Relevance.h), which skip it
 //
 //===----------------------------------------------------------------------===//
 
@@ -49,6 +51,13 @@ public:
     const SourceManager &SM = Ctx.getSourceManager();
     PathDiagnosticLocation Where(SM.getLocForStartOfFile(SM.getMainFileID()),
                                  SM);
+    if (!Modeling->concerns(Ctx)) {
+      report(BR, Where,
+             "nothing here concerns the condis checkers (no routine or role "
+             "type of the rule tables, no SAL annotation, no configured "
+             "handler); they skip this translation unit");
+      return;
+    }
     const DriverFacts &Facts = Modeling->facts(Ctx);
 
     llvm::SmallVector<std::pair<llvm::StringRef, ApiId>, 16> Handlers;

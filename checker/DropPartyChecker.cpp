@@ -220,6 +220,8 @@ constexpr unsigned DispatchSizeArg = 3;
 // -------------------------------------------------------------------------
 
 void DropPartyChecker::checkBeginFunction(CheckerContext &C) const {
+  if (!Modeling->concerns(C.getASTContext()))
+    return;
   const StackFrameContext *SFC = C.getStackFrame();
   std::optional<ApiId> Role =
       Modeling->roleTypeOf(dyn_cast_or_null<FunctionDecl>(SFC->getDecl()));
@@ -237,6 +239,8 @@ void DropPartyChecker::checkBeginFunction(CheckerContext &C) const {
 
 void DropPartyChecker::checkPreCall(const CallEvent &Call,
                                     CheckerContext &C) const {
+  if (!Modeling->concerns(C.getASTContext()))
+    return;
   if (std::optional<ApiId> Row = modelledRow(Call)) {
     switch (apiInfo(*Row).Effect) {
     case EffectKind::CompletesDrop:
@@ -418,6 +422,8 @@ void DropPartyChecker::checkHandleUses(const CallEvent &Call,
 
 void DropPartyChecker::checkPostCall(const CallEvent &Call,
                                      CheckerContext &C) const {
+  if (!Modeling->concerns(C.getASTContext()))
+    return;
   ProgramStateRef State = C.getState();
   if (std::optional<ApiId> Row = modelledRow(Call)) {
     const ApiInfo &Info = apiInfo(*Row);
@@ -491,6 +497,8 @@ bool DropPartyChecker::handsOffParty(const CallEvent &Call,
 
 void DropPartyChecker::checkBind(SVal Loc, SVal Val, const Stmt *,
                                  bool /*AtDeclInit*/, CheckerContext &C) const {
+  if (!Modeling->concerns(C.getASTContext()))
+    return;
   ProgramStateRef State = C.getState();
   const StackFrameContext *Top = topFrame(C.getLocationContext());
   if (handlerEffect(Top) != EffectKind::HandlesDrop ||
@@ -513,7 +521,7 @@ void DropPartyChecker::checkBind(SVal Loc, SVal Val, const Stmt *,
 
 void DropPartyChecker::checkPreStmt(const ReturnStmt *RS,
                                     CheckerContext &C) const {
-  if (!C.inTopFrame() ||
+  if (!C.inTopFrame() || !Modeling->concerns(C.getASTContext()) ||
       handlerEffect(C.getStackFrame()) != EffectKind::HandlesDrop)
     return;
   const Expr *RV = RS->getRetValue();
@@ -544,6 +552,8 @@ void DropPartyChecker::checkPreStmt(const ReturnStmt *RS,
 
 void DropPartyChecker::checkLiveSymbols(ProgramStateRef State,
                                         SymbolReaper &SR) const {
+  if (!Modeling->concerns(State->getStateManager().getContext()))
+    return;
   // The status a handle was dropped with decides later reports: keep its
   // constraints alive as long as the handle is.
   for (const auto &[Sym, HS] : State->get<PartyHandles>())
@@ -556,6 +566,8 @@ void DropPartyChecker::checkLiveSymbols(ProgramStateRef State,
 
 void DropPartyChecker::checkDeadSymbols(SymbolReaper &SR,
                                         CheckerContext &C) const {
+  if (!Modeling->concerns(C.getASTContext()))
+    return;
   ProgramStateRef State = C.getState();
   bool Changed = false;
   for (const auto &[Sym, HS] : State->get<PartyHandles>()) {

@@ -114,6 +114,10 @@ private:
   const BugType LockMisuse{this, "Spin lock misuse", Category};
 
   const IrqlFacts &facts(ASTContext &Ctx) const;
+  /// False for a translation unit nothing of which the checker models.
+  bool concerns(CheckerContext &C) const {
+    return !Modeling || Modeling->concerns(C.getASTContext());
+  }
   std::optional<IrqlEntry> entryOf(const FunctionDecl *FD) const;
   CallRules rulesFor(const CallEvent &Call, CheckerContext &C) const;
   bool checkLocks(const CallEvent &Call, CheckerContext &C,
@@ -162,7 +166,7 @@ void IrqlChecker::report(CheckerContext &C, const BugType &BT, const Twine &Msg,
 }
 
 void IrqlChecker::checkBeginFunction(CheckerContext &C) const {
-  if (!C.inTopFrame())
+  if (!C.inTopFrame() || !concerns(C))
     return;
   const auto *FD =
       dyn_cast_or_null<FunctionDecl>(C.getLocationContext()->getDecl());
@@ -180,11 +184,17 @@ CallRules IrqlChecker::rulesFor(const CallEvent &Call,
   const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl());
   if (!FD || !FD->getIdentifier())
     return R;
+  R.Sal = facts(C.getASTContext()).sal().factsFor(FD);
+  R.Row = lookupIrqlApi(FD->getName());
+  // Most calls of a driver are to its own helpers: no table row, no SAL,
+  // nothing to check, and no need for the spelling walk below. (A macro of
+  // rules/condis.def always expands to a function that has a row too.)
+  if (!R.Row && !lookupApi(FD->getName()) && !R.Sal.requirement())
+    return R;
   const auto *CE = dyn_cast_or_null<CallExpr>(Call.getOriginExpr());
   R.Name = CE ? spelledName(CE, C.getSourceManager(), C.getLangOpts())
               : FD->getName().str();
-  R.Sal = facts(C.getASTContext()).sal().factsFor(FD);
-  if ((R.Row = lookupIrqlApi(FD->getName()))) {
+  if (R.Row) {
     const IrqlApiInfo &I = irqlApiInfo(*R.Row);
     R.Max = limitLevel(I.MaxIrql);
     R.Min = limitLevel(I.MinIrql);
@@ -272,6 +282,8 @@ bool IrqlChecker::checkLocks(const CallEvent &Call, CheckerContext &C,
 }
 
 void IrqlChecker::checkPreCall(const CallEvent &Call, CheckerContext &C) const {
+  if (!concerns(C))
+    return;
   CallRules R = rulesFor(Call, C);
   if (R.Name.empty() || checkLocks(Call, C, R))
     return;
@@ -314,7 +326,7 @@ void IrqlChecker::checkPreCall(const CallEvent &Call, CheckerContext &C) const {
 void IrqlChecker::checkPostCall(const CallEvent &Call,
                                 CheckerContext &C) const {
   const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl());
-  if (!FD || !FD->getIdentifier())
+  if (!FD || !FD->getIdentifier() || !concerns(C))
     return;
   ProgramStateRef S = C.getState();
   ProgramStateRef Next = S;
@@ -332,7 +344,7 @@ void IrqlChecker::checkPostCall(const CallEvent &Call,
 
 void IrqlChecker::checkEndFunction(const ReturnStmt *RS,
                                    CheckerContext &C) const {
-  if (!C.inTopFrame())
+  if (!C.inTopFrame() || !concerns(C))
     return;
   const auto *FD =
       dyn_cast_or_null<FunctionDecl>(C.getLocationContext()->getDecl());
@@ -393,7 +405,8 @@ static bool mayBe(ProgramStateRef S, SymbolRef Sym, Irql L) {
 
 ProgramStateRef IrqlChecker::evalAssume(ProgramStateRef S, SVal, bool) const {
   // The feasibility questions below assume again: do not narrow inside them.
-  if (Narrowing)
+  if (Narrowing ||
+      (Modeling && !Modeling->concerns(S->getStateManager().getContext())))
     return S;
   std::vector<SymbolRef> Readings = irqlstate::readings(S);
   if (Readings.empty())

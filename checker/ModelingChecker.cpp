@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "ModelingChecker.h"
+#include "Relevance.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/Basic/Diagnostic.h"
@@ -26,10 +27,20 @@ const DriverFacts *ProjectFacts = nullptr;
 void setProjectFacts(const DriverFacts *Facts) { ProjectFacts = Facts; }
 const DriverFacts *projectFacts() { return ProjectFacts; }
 
+bool ModelingChecker::decideConcerns(ASTContext &Ctx) const {
+  Concerns = concernsCondis(Ctx, [this](StringRef Name) {
+    return OptionFacts.roleTypeOf(Name) ||
+           (ProjectFacts && ProjectFacts->roleTypeOf(Name));
+  });
+  ConcernsTU = Ctx.getTranslationUnitDecl();
+  return Concerns;
+}
+
 const DriverFacts &ModelingChecker::facts(ASTContext &Ctx) const {
   const void *TU = Ctx.getTranslationUnitDecl();
   if (FactsTU != TU) {
-    Facts = DriverFacts::gather(Ctx);
+    // The whole-TU walk finds nothing in a file that concerns no checker.
+    Facts = concerns(Ctx) ? DriverFacts::gather(Ctx) : DriverFacts();
     for (const auto &H : OptionFacts.handlers())
       Facts.addHandler(H.getKey(), H.getValue());
     if (ProjectFacts)

@@ -11,6 +11,7 @@
 
 #include "DriverFacts.h"
 
+#include "clang/AST/ASTContext.h"
 #include "clang/StaticAnalyzer/Core/Checker.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/ProgramState_Fwd.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/SVals.h"
@@ -44,6 +45,16 @@ public:
   /// condis:Handlers and the project facts (setProjectFacts), if any.
   const DriverFacts &facts(clang::ASTContext &Ctx) const;
 
+  /// Whether \p Ctx's translation unit concerns the condis checkers at all
+  /// (Relevance.h); decided once per translation unit. When it does not,
+  /// facts() is empty and the checkers skip their per-path work.
+  bool concerns(clang::ASTContext &Ctx) const {
+    // Asked on every callback of every condis checker: keep the hit inline.
+    if (ConcernsTU == Ctx.getTranslationUnitDecl())
+      return Concerns;
+    return decideConcerns(Ctx);
+  }
+
   /// The role type \p FD implements, if any.
   std::optional<ApiId> roleTypeOf(const clang::FunctionDecl *FD) const;
 
@@ -71,8 +82,12 @@ public:
   DriverFacts OptionFacts;
 
 private:
+  bool decideConcerns(clang::ASTContext &Ctx) const;
+
   mutable const void *FactsTU = nullptr;
   mutable DriverFacts Facts;
+  mutable const void *ConcernsTU = nullptr;
+  mutable bool Concerns = true;
 };
 
 /// The outermost frame of the path \p LC belongs to.

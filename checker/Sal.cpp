@@ -311,6 +311,14 @@ void installSalRecorder(Preprocessor &PP) {
   PP.addPPCallbacks(std::make_unique<SalRecorder>(PP, std::move(Out)));
 }
 
+bool hasSalAnnotations(const SourceManager &SM) {
+  std::shared_ptr<Recording> Recorded = recordsFor(SM);
+  return Recorded &&
+         (!Recorded->Records.empty() ||
+          (Recorded->Imported && (!Recorded->Imported->Functions.empty() ||
+                                  !Recorded->Imported->Typedefs.empty())));
+}
+
 void importSalFacts(Preprocessor &PP, std::shared_ptr<const SalByName> Facts) {
   if (std::shared_ptr<Recording> Out = recordsFor(PP.getSourceManager()))
     Out->Imported = std::move(Facts);

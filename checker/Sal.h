@@ -46,6 +46,7 @@ class ASTContext;
 class Decl;
 class FunctionDecl;
 class Preprocessor;
+class SourceManager;
 } // namespace clang
 
 namespace condis {
@@ -75,6 +76,10 @@ struct SalFacts {
   /// Adds what \p O says and this does not.
   void mergeFrom(const SalFacts &O);
 };
+
+/// Whether the recorder installed for \p SM saw (or was given, by
+/// importSalFacts) an IRQL or lock annotation.
+bool hasSalAnnotations(const clang::SourceManager &SM);
 
 /// The annotations of a translation unit by the name of the function or
 /// typedef they belong to (names are unique at file scope in C).
