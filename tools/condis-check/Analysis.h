@@ -3,12 +3,13 @@
 // Part of condis-check. Each file runs in its own clang::tooling::ClangTool
 // with its own CompilerInstance, file manager and physical file system (so
 // the compile command's directory is per file, never the process's working
-// directory). That makes one file's run independent of every other and lets
-// main() run several at once in worker threads; the state they share is
-// read-only (the options below and the project facts installed with
-// condis::setProjectFacts before the first worker starts), except clang's
-// analyzer statistics, which is why analyseFile runs the analysis itself
-// one file at a time (Analysis.cpp, AnalyzerMutex).
+// directory). That makes one file's run independent of every other: main()
+// scans files in worker threads, sharing only read-only state (the options
+// below). Analyses are not independent within one process (clang's analyzer
+// statistics are process-wide), so analyseFile runs them one at a time
+// (Analysis.cpp, AnalyzerMutex) and main() analyses in worker processes
+// (Workers.h), which inherit the project facts installed with
+// condis::setProjectFacts.
 //
 //===----------------------------------------------------------------------===//
 

@@ -23,6 +23,7 @@
 #include "ProjectScan.h"
 #include "Rules.h"
 #include "Sarif.h"
+#include "Workers.h"
 
 #include "clang/Tooling/JSONCompilationDatabase.h"
 #include "llvm/ADT/STLExtras.h"
@@ -39,7 +40,6 @@
 #include "llvm/Support/raw_ostream.h"
 #include <atomic>
 #include <map>
-#include <mutex>
 #include <set>
 #include <thread>
 #include <tuple>
@@ -478,19 +478,20 @@ int main(int argc, const char **argv) {
       ToAnalyse.push_back(I);
   }
 
-  std::vector<FileResult> Results(ToAnalyse.size());
-  std::mutex ProgressLock;
-  std::atomic<size_t> Started{0};
-  parallelFor(ToAnalyse.size(), Threads, [&](size_t N) {
-    const CompileCommand &C = Database[ToAnalyse[N]];
-    if (ShowProgress) {
-      std::lock_guard<std::mutex> Lock(ProgressLock);
-      std::string Rel = relativeTo(R.Root, C.Filename);
-      errs() << '[' << ++Started << '/' << ToAnalyse.size() << "] "
-             << (Rel.empty() ? C.Filename : Rel) << '\n';
-    }
-    Results[N] = analyseFile(C, Opts);
-  });
+  // Worker processes, not threads: see Workers.h. Files are taken in order,
+  // so the N-th file taken is the N-th progress line.
+  std::vector<FileResult> Results =
+      analyseInWorkers(ToAnalyse.size(), Threads, [&](size_t N) {
+        const CompileCommand &C = Database[ToAnalyse[N]];
+        if (ShowProgress) {
+          std::string Rel = relativeTo(R.Root, C.Filename);
+          // One write, so lines of several workers do not interleave.
+          errs() << ("[" + Twine(N + 1) + "/" + Twine(ToAnalyse.size()) +
+                     "] " + (Rel.empty() ? C.Filename : Rel) + "\n")
+                        .str();
+        }
+        return analyseFile(C, Opts);
+      });
   condis::setProjectFacts(nullptr);
 
   for (size_t N = 0; N < ToAnalyse.size(); ++N) {

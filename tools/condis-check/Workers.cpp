@@ -1,0 +1,278 @@
+//===-- Workers.cpp - Analyse files in worker processes ---------*- C++ -*-===//
+//
+// Part of condis-check.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Workers.h"
+
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Signals.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <atomic>
+#include <new>
+#include <string>
+#include <sys/mman.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+using namespace llvm;
+
+namespace condis::cli {
+namespace {
+
+json::Value encodePosition(const Position &P) {
+  return json::Object{{"file", P.File}, {"line", P.Line}, {"col", P.Column}};
+}
+
+bool decodePosition(const json::Value *V, Position &P) {
+  const json::Object *O = V ? V->getAsObject() : nullptr;
+  if (!O)
+    return false;
+  std::optional<StringRef> File = O->getString("file");
+  std::optional<int64_t> Line = O->getInteger("line"),
+                         Col = O->getInteger("col");
+  if (!File || !Line || !Col)
+    return false;
+  P = {File->str(), static_cast<unsigned>(*Line), static_cast<unsigned>(*Col)};
+  return true;
+}
+
+/// The counter workers take files from and, per file, the worker (1-based)
+/// that took it, in memory shared by all of them.
+class SharedQueue {
+public:
+  explicit SharedQueue(size_t N)
+      : N(N),
+        Bytes(sizeof(std::atomic<size_t>) + N * sizeof(std::atomic<int>)) {
+    Memory = mmap(nullptr, Bytes, PROT_READ | PROT_WRITE,
+                  MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+    if (Memory == MAP_FAILED) {
+      Memory = nullptr;
+      return;
+    }
+    Next = new (Memory) std::atomic<size_t>(0);
+    Owners = reinterpret_cast<std::atomic<int> *>(Next + 1);
+    for (size_t I = 0; I < N; ++I)
+      new (&Owners[I]) std::atomic<int>(0);
+  }
+  ~SharedQueue() {
+    if (Memory)
+      munmap(Memory, Bytes);
+  }
+  bool valid() const { return Memory != nullptr; }
+
+  /// The next file for worker \p Worker, or N when there is none left.
+  size_t take(int Worker) {
+    size_t I = (*Next)++;
+    if (I >= N)
+      return N;
+    Owners[I] = Worker;
+    return I;
+  }
+  /// The worker (1-based) that took file \p I; 0 when none did.
+  int owner(size_t I) const { return Owners[I]; }
+
+private:
+  size_t N;
+  size_t Bytes;
+  void *Memory = nullptr;
+  std::atomic<size_t> *Next = nullptr;
+  std::atomic<int> *Owners = nullptr;
+};
+
+[[noreturn]] void runWorker(int Worker, int FD, SharedQueue &Queue, size_t N,
+                            function_ref<FileResult(size_t)> Work) {
+  {
+    raw_fd_ostream Out(FD, /*shouldClose=*/true);
+    for (size_t I; (I = Queue.take(Worker)) < N;) {
+      Out << encodeResult(I, Work(I)) << '\n';
+      Out.flush(); // What is written survives if the next file kills us.
+    }
+  }
+  errs().flush();
+  outs().flush();
+  // No destructors or atexit handlers: they belong to the parent.
+  _exit(0);
+}
+
+std::vector<FileResult> inThisProcess(size_t N,
+                                      function_ref<FileResult(size_t)> Work) {
+  std::vector<FileResult> Results(N);
+  for (size_t I = 0; I < N; ++I)
+    Results[I] = Work(I);
+  return Results;
+}
+
+} // namespace
+
+std::string encodeResult(size_t Index, const FileResult &R) {
+  json::Array Findings;
+  for (const Finding &F : R.Findings) {
+    json::Array Path;
+    for (const Note &N : F.Path)
+      Path.push_back(json::Object{{"at", encodePosition(N.Where)},
+                                  {"message", N.Message}});
+    Findings.push_back(json::Object{{"rule", F.RuleId},
+                                    {"message", F.Message},
+                                    {"at", encodePosition(F.Where)},
+                                    {"path", std::move(Path)},
+                                    {"fingerprint", F.Fingerprint}});
+  }
+  json::Array Errors;
+  for (const std::string &E : R.Errors)
+    Errors.push_back(E);
+  std::string Line;
+  raw_string_ostream OS(Line);
+  OS << json::Value(json::Object{{"index", static_cast<int64_t>(Index)},
+                                 {"ok", R.Ok},
+                                 {"crashed", R.Crashed},
+                                 {"errors", std::move(Errors)},
+                                 {"findings", std::move(Findings)}});
+  return Line;
+}
+
+bool decodeResult(StringRef Line, size_t &Index, FileResult &R) {
+  Expected<json::Value> V = json::parse(Line);
+  if (!V) {
+    consumeError(V.takeError());
+    return false;
+  }
+  const json::Object *O = V->getAsObject();
+  if (!O)
+    return false;
+  std::optional<int64_t> I = O->getInteger("index");
+  std::optional<bool> Ok = O->getBoolean("ok"),
+                      Crashed = O->getBoolean("crashed");
+  const json::Array *Errors = O->getArray("errors");
+  const json::Array *Findings = O->getArray("findings");
+  if (!I || *I < 0 || !Ok || !Crashed || !Errors || !Findings)
+    return false;
+  FileResult Out;
+  Out.Ok = *Ok;
+  Out.Crashed = *Crashed;
+  for (const json::Value &E : *Errors) {
+    std::optional<StringRef> S = E.getAsString();
+    if (!S)
+      return false;
+    Out.Errors.push_back(S->str());
+  }
+  for (const json::Value &FV : *Findings) {
+    const json::Object *FO = FV.getAsObject();
+    if (!FO)
+      return false;
+    Finding F;
+    std::optional<StringRef> Rule = FO->getString("rule"),
+                             Message = FO->getString("message"),
+                             Fingerprint = FO->getString("fingerprint");
+    const json::Array *Path = FO->getArray("path");
+    if (!Rule || !Message || !Fingerprint || !Path ||
+        !decodePosition(FO->get("at"), F.Where))
+      return false;
+    F.RuleId = Rule->str();
+    F.Message = Message->str();
+    F.Fingerprint = Fingerprint->str();
+    for (const json::Value &NV : *Path) {
+      const json::Object *NO = NV.getAsObject();
+      Note N;
+      std::optional<StringRef> NM =
+          NO ? NO->getString("message") : std::nullopt;
+      if (!NM || !decodePosition(NO->get("at"), N.Where))
+        return false;
+      N.Message = NM->str();
+      F.Path.push_back(std::move(N));
+    }
+    Out.Findings.push_back(std::move(F));
+  }
+  Index = static_cast<size_t>(*I);
+  R = std::move(Out);
+  return true;
+}
+
+std::vector<FileResult>
+analyseInWorkers(size_t N, unsigned Processes,
+                 function_ref<FileResult(size_t)> Work) {
+  Processes = std::min<size_t>(Processes, N);
+  if (Processes <= 1)
+    return inThisProcess(N, Work);
+  SharedQueue Queue(N);
+  if (!Queue.valid())
+    return inThisProcess(N, Work);
+
+  struct Child {
+    pid_t Pid = -1;
+    int Status = 0;
+    SmallString<128> Output;
+  };
+  std::vector<Child> Children(Processes);
+  outs().flush();
+  errs().flush();
+  for (unsigned W = 0; W < Processes; ++W) {
+    int FD;
+    if (sys::fs::createTemporaryFile("condis-check-worker", "jsonl", FD,
+                                     Children[W].Output))
+      break;
+    sys::RemoveFileOnSignal(Children[W].Output);
+    pid_t Pid = fork();
+    if (Pid == 0)
+      runWorker(static_cast<int>(W) + 1, FD, Queue, N, Work);
+    ::close(FD);
+    if (Pid < 0) {
+      sys::fs::remove(Children[W].Output);
+      Children[W].Output.clear();
+      break;
+    }
+    Children[W].Pid = Pid;
+  }
+  for (Child &C : Children)
+    if (C.Pid > 0)
+      while (waitpid(C.Pid, &C.Status, 0) < 0 && errno == EINTR) {
+      }
+
+  std::vector<FileResult> Results(N);
+  std::vector<bool> Done(N, false);
+  for (Child &C : Children) {
+    if (C.Output.empty())
+      continue;
+    if (ErrorOr<std::unique_ptr<MemoryBuffer>> Buf =
+            MemoryBuffer::getFile(C.Output)) {
+      SmallVector<StringRef, 64> Lines;
+      (*Buf)->getBuffer().split(Lines, '\n', -1, /*KeepEmpty=*/false);
+      for (StringRef Line : Lines) {
+        size_t I;
+        FileResult R;
+        if (decodeResult(Line, I, R) && I < N) {
+          Results[I] = std::move(R);
+          Done[I] = true;
+        }
+      }
+    }
+    sys::fs::remove(C.Output);
+    sys::DontRemoveFileOnSignal(C.Output);
+  }
+  // Taken but not written back: the worker died on it. Never taken: every
+  // worker failed to start or died; those files are analysed here.
+  for (size_t I = 0; I < N; ++I) {
+    if (Done[I])
+      continue;
+    if (int W = Queue.owner(I)) {
+      int Status = Children[W - 1].Status;
+      Results[I].Ok = false;
+      Results[I].Crashed = true;
+      Results[I].Errors.push_back(
+          WIFSIGNALED(Status)
+              ? "the worker process analysing it was killed by signal " +
+                    std::to_string(WTERMSIG(Status))
+              : "the worker process analysing it exited with status " +
+                    std::to_string(WEXITSTATUS(Status)));
+    } else {
+      Results[I] = Work(I);
+    }
+  }
+  return Results;
+}
+
+} // namespace condis::cli
