@@ -5,7 +5,7 @@ kills one of its worker processes with SIGKILL while it analyses a file,
 and prints condis-check's exit status and its stderr, so a test can check
 that the other file is still analysed and the killed worker's file is
 reported, not lost or hung on."""
-import json
+import importlib.util
 import os
 import signal
 import subprocess
@@ -13,22 +13,13 @@ import sys
 import time
 
 src_root, out, tool = sys.argv[1], os.path.abspath(sys.argv[2]), sys.argv[3]
-sys.path.insert(0, os.path.join(src_root, "bench"))
-import gen_driver  # noqa: E402
-
+spec = importlib.util.spec_from_file_location(
+    "gen_project", os.path.join(os.path.dirname(__file__), "gen-project.py"))
+gen_project = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(gen_project)
 os.makedirs(out, exist_ok=True)
-entries = []
-for k in range(2):
-    path = os.path.join(out, f"big{k}.c")
-    # Seconds of analysis each: the kill lands in the middle of a file.
-    gen_driver.main(["--role", "cm", "--functions", "1500", "--seed", str(k),
-                     "--bugs", "1", "-o", path])
-    entries.append({"directory": out, "file": path,
-                    "arguments": ["clang-22", "-c", "-I",
-                                  os.path.join(src_root, "test", "Inputs"),
-                                  path]})
-with open(os.path.join(out, "compile_commands.json"), "w") as fh:
-    json.dump(entries, fh, indent=1)
+# Seconds of analysis each: the kill lands in the middle of a file.
+gen_project.write_project(src_root, 2, out, functions=1500)
 
 
 def children(pid):
