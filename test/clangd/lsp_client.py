@@ -26,6 +26,7 @@ with --expect-error TEXT only step 1 runs, expecting an error containing TEXT
 (findings are printed, not checked).
 
 Usage: lsp_client.py --server BIN --workdir DIR --include DIR
+                     [--relative-include DIR]...
                      [--checkers LIST] [--check-option KEY=VALUE]...
                      [--fast-check-filter POLICY]
                      [--expect-none | --expect-error TEXT |
@@ -240,7 +241,8 @@ def run(args):
         f.write(text)
     with open(os.path.join(workdir, "compile_flags.txt"), "w") as f:
         f.write("-xc\n" + "".join("-I%s\n" % os.path.abspath(i)
-                                   for i in args.include))
+                                   for i in args.include)
+                + "".join("-I%s\n" % i for i in args.relative_include))
     with open(os.path.join(workdir, ".clangd"), "w") as f:
         f.write("Diagnostics:\n"
                 "  ClangTidy:\n"
@@ -363,6 +365,10 @@ def main():
     parser.add_argument("--include", required=True, action="append",
                         help="an include directory (repeatable): the header "
                         "simulators, the sample's own headers")
+    parser.add_argument("--relative-include", action="append", default=[],
+                        metavar="DIR", help="an -I written as given: relative "
+                        "to the project directory (--workdir), as in a "
+                        "compile command, not to the server's")
     parser.add_argument("--checkers", default="condis",
                         help="condis-analyzer.Checkers for the .clangd")
     parser.add_argument("--check-option", action="append", default=[],

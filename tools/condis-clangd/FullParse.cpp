@@ -180,10 +180,17 @@ std::string withFullParse(ASTContext &Ctx, Preprocessor &PP, Callback WithAST,
   // for this AST: it answers status queries from what its preamble saw, so
   // a header changed since would look unchanged (and be read at its old
   // size).
+  // Relative paths of the compile command (-Iinclude) are relative to its
+  // directory, which clangd makes the working directory of its file system
+  // rather than setting -working-directory.
   IntrusiveRefCntPtr<llvm::vfs::FileSystem> VFS =
       llvm::vfs::createPhysicalFileSystem();
-  const std::string &WorkingDir =
-      SM.getFileManager().getFileSystemOpts().WorkingDir;
+  std::string WorkingDir = SM.getFileManager().getFileSystemOpts().WorkingDir;
+  if (WorkingDir.empty())
+    if (llvm::ErrorOr<std::string> Dir = SM.getFileManager()
+                                             .getVirtualFileSystem()
+                                             .getCurrentWorkingDirectory())
+      WorkingDir = *Dir;
   if (!WorkingDir.empty())
     (void)VFS->setCurrentWorkingDirectory(WorkingDir);
   // Kept alive until the parse that reads it is over.
