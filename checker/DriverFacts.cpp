@@ -32,21 +32,29 @@ const FunctionDecl *namedFunction(const Expr *E) {
   return nullptr;
 }
 
+void forEachWrittenTypedef(const FunctionDecl *FD,
+                           function_ref<bool(const TypedefNameDecl *)> Visit) {
+  const TypeSourceInfo *TSI = FD->getTypeSourceInfo();
+  if (!TSI)
+    return;
+  QualType T = TSI->getType();
+  while (const auto *TT = T->getAs<TypedefType>()) {
+    if (Visit(TT->getDecl()))
+      return;
+    T = TT->desugar();
+  }
+}
+
 namespace {
 
 /// The role type a declaration's written type names, following typedefs
 /// of typedefs (and the legacy alias of rules/handlers.def).
 std::optional<ApiId> writtenRoleType(const FunctionDecl *FD) {
-  const TypeSourceInfo *TSI = FD->getTypeSourceInfo();
-  if (!TSI)
-    return std::nullopt;
-  QualType T = TSI->getType();
-  while (const auto *TT = T->getAs<TypedefType>()) {
-    if (auto Id = lookupRoleType(TT->getDecl()->getName()))
-      return Id;
-    T = TT->desugar();
-  }
-  return std::nullopt;
+  std::optional<ApiId> Id;
+  forEachWrittenTypedef(FD, [&](const TypedefNameDecl *TD) {
+    return (Id = lookupRoleType(TD->getName())).has_value();
+  });
+  return Id;
 }
 
 class Collector : public RecursiveASTVisitor<Collector> {

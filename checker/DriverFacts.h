@@ -22,6 +22,7 @@
 #include "Api.h"
 
 #include "clang/Basic/SourceLocation.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringRef.h"
 #include <optional>
@@ -32,6 +33,7 @@ namespace clang {
 class ASTContext;
 class Expr;
 class FunctionDecl;
+class TypedefNameDecl;
 } // namespace clang
 
 namespace condis {
@@ -39,6 +41,14 @@ namespace condis {
 /// The function an initialiser or right-hand side names, through casts,
 /// parentheses and '&' (a handler stored into a registration field).
 const clang::FunctionDecl *namedFunction(const clang::Expr *E);
+
+/// Calls \p Visit with each typedef the written type of \p FD's
+/// declaration goes through, outermost first (PROTOCOL_CM_DROP_PARTY, then
+/// what it is a typedef of, ...), until \p Visit returns true. Role types
+/// and SAL-annotated function typedefs are found this way.
+void forEachWrittenTypedef(
+    const clang::FunctionDecl *FD,
+    llvm::function_ref<bool(const clang::TypedefNameDecl *)> Visit);
 
 /// Evidence for the driver's role: a registration call and where it is.
 /// Loc is valid only in the translation unit that gathered it; evidence

@@ -20,16 +20,13 @@ namespace {
 
 /// The rules/irql.def role type some declaration of \p FD is written with.
 std::optional<IrqlRoleId> writtenIrqlRole(const FunctionDecl *FD) {
+  std::optional<IrqlRoleId> Id;
   for (const FunctionDecl *R : FD->redecls()) {
-    const TypeSourceInfo *TSI = R->getTypeSourceInfo();
-    if (!TSI)
-      continue;
-    QualType T = TSI->getType();
-    while (const auto *TT = T->getAs<TypedefType>()) {
-      if (auto Id = lookupIrqlRole(TT->getDecl()->getName()))
-        return Id;
-      T = TT->desugar();
-    }
+    forEachWrittenTypedef(R, [&](const TypedefNameDecl *TD) {
+      return (Id = lookupIrqlRole(TD->getName())).has_value();
+    });
+    if (Id)
+      return Id;
   }
   return std::nullopt;
 }

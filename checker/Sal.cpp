@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Sal.h"
+#include "DriverFacts.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
@@ -434,18 +435,13 @@ SalFacts SalIndex::factsFor(const FunctionDecl *FD) const {
   auto It = ByDecl.find(FD->getCanonicalDecl());
   if (It != ByDecl.end())
     F = It->second;
-  for (const FunctionDecl *R : FD->redecls()) {
-    const TypeSourceInfo *TSI = R->getTypeSourceInfo();
-    if (!TSI)
-      continue;
-    QualType T = TSI->getType();
-    while (const auto *TT = T->getAs<TypedefType>()) {
-      auto TI = ByDecl.find(TT->getDecl());
+  for (const FunctionDecl *R : FD->redecls())
+    forEachWrittenTypedef(R, [&](const TypedefNameDecl *TD) {
+      auto TI = ByDecl.find(TD);
       if (TI != ByDecl.end())
         F.mergeFrom(TI->second);
-      T = TT->desugar();
-    }
-  }
+      return false;
+    });
   return F;
 }
 
