@@ -186,10 +186,11 @@ CallRules IrqlChecker::rulesFor(const CallEvent &Call,
     return R;
   R.Sal = facts(C.getASTContext()).sal().factsFor(FD);
   R.Row = lookupIrqlApi(FD->getName());
+  std::optional<ApiId> FnApi = lookupApi(FD->getName());
   // Most calls of a driver are to its own helpers: no table row, no SAL,
   // nothing to check, and no need for the spelling walk below. (A macro of
   // rules/condis.def always expands to a function that has a row too.)
-  if (!R.Row && !lookupApi(FD->getName()) && !R.Sal.requirement())
+  if (!R.Row && !FnApi && !R.Sal.requirement())
     return R;
   const auto *CE = dyn_cast_or_null<CallExpr>(Call.getOriginExpr());
   R.Name = CE ? spelledName(CE, C.getSourceManager(), C.getLangOpts())
@@ -216,7 +217,7 @@ CallRules IrqlChecker::rulesFor(const CallEvent &Call,
   }
   std::optional<ApiId> Api = lookupApi(R.Name);
   if (!Api || apiInfo(*Api).Spelling == SpellingKind::RoleType)
-    Api = lookupApi(FD->getName());
+    Api = FnApi;
   if (Api && apiInfo(*Api).Spelling != SpellingKind::RoleType) {
     R.Max = limitLevel(limitFromBound(apiInfo(*Api).MaxIrql));
     R.Min = limitLevel(limitFromBound(apiInfo(*Api).MinIrql));
