@@ -84,31 +84,7 @@ private:
   std::atomic<int> *Owners = nullptr;
 };
 
-[[noreturn]] void runWorker(int Worker, int FD, SharedQueue &Queue, size_t N,
-                            function_ref<FileResult(size_t)> Work) {
-  {
-    raw_fd_ostream Out(FD, /*shouldClose=*/true);
-    for (size_t I; (I = Queue.take(Worker)) < N;) {
-      Out << encodeResult(I, Work(I)) << '\n';
-      Out.flush(); // What is written survives if the next file kills us.
-    }
-  }
-  errs().flush();
-  outs().flush();
-  // No destructors or atexit handlers: they belong to the parent.
-  _exit(0);
-}
-
-std::vector<FileResult> inThisProcess(size_t N,
-                                      function_ref<FileResult(size_t)> Work) {
-  std::vector<FileResult> Results(N);
-  for (size_t I = 0; I < N; ++I)
-    Results[I] = Work(I);
-  return Results;
-}
-
-} // namespace
-
+/// A result as one line of JSON, and back.
 std::string encodeResult(size_t Index, const FileResult &R) {
   json::Array Findings;
   for (const Finding &F : R.Findings) {
@@ -191,6 +167,31 @@ bool decodeResult(StringRef Line, size_t &Index, FileResult &R) {
   R = std::move(Out);
   return true;
 }
+
+[[noreturn]] void runWorker(int Worker, int FD, SharedQueue &Queue, size_t N,
+                            function_ref<FileResult(size_t)> Work) {
+  {
+    raw_fd_ostream Out(FD, /*shouldClose=*/true);
+    for (size_t I; (I = Queue.take(Worker)) < N;) {
+      Out << encodeResult(I, Work(I)) << '\n';
+      Out.flush(); // What is written survives if the next file kills us.
+    }
+  }
+  errs().flush();
+  outs().flush();
+  // No destructors or atexit handlers: they belong to the parent.
+  _exit(0);
+}
+
+std::vector<FileResult> inThisProcess(size_t N,
+                                      function_ref<FileResult(size_t)> Work) {
+  std::vector<FileResult> Results(N);
+  for (size_t I = 0; I < N; ++I)
+    Results[I] = Work(I);
+  return Results;
+}
+
+} // namespace
 
 std::vector<FileResult>
 analyseInWorkers(size_t N, unsigned Processes,

@@ -31,10 +31,6 @@ std::vector<FileResult>
 analyseInWorkers(size_t N, unsigned Processes,
                  llvm::function_ref<FileResult(size_t)> Work);
 
-/// A result as one line of JSON and back (exposed for the worker files).
-std::string encodeResult(size_t Index, const FileResult &R);
-bool decodeResult(llvm::StringRef Line, size_t &Index, FileResult &R);
-
 } // namespace condis::cli
 
 #endif
