@@ -462,15 +462,20 @@ def measure_clangd(tool, work, runs, quick, seed):
     lines = open(src).read().count("\n")
     res = {"lines": lines}
     timeout = 30 if quick else 180
-    plain = shutil.which("clangd-22")
-    if plain:
+
+    def timings(server, with_condis):
+        """Seconds to diagnostics per run, or why there are none."""
         t, note = [], ""
         for _ in range(runs):
-            s, note = time_to_diagnostics(plain, d, src, False, timeout)
+            s, note = time_to_diagnostics(server, d, src, with_condis, timeout)
             if s is None:
                 break
             t.append(s)
-        res["clangd"] = t if t else note
+        return t if t else note
+
+    plain = shutil.which("clangd-22")
+    if plain:
+        res["clangd"] = timings(plain, False)
     else:
         res["clangd"] = "clangd-22 not installed"
     if not os.access(tool, os.X_OK):
@@ -481,13 +486,7 @@ def measure_clangd(tool, work, runs, quick, seed):
     with open(os.path.join(d, ".clangd"), "w") as fh:
         fh.write("Diagnostics:\n  ClangTidy:\n    Add: condis-analyzer\n"
                  "    FastCheckFilter: Loose\n")
-    t, note = [], ""
-    for _ in range(runs):
-        s, note = time_to_diagnostics(tool, d, src, True, timeout)
-        if s is None:
-            break
-        t.append(s)
-    res["condis"] = t if t else note
+    res["condis"] = timings(tool, True)
     return res
 
 
