@@ -270,7 +270,7 @@ bool IrqlChecker::checkLocks(const CallEvent &Call, CheckerContext &C,
                               Lock, C.getASTContext());
   if (Acquire && L && L->Held) {
     report(C, LockMisuse,
-           "Spin lock " + Name + " acquired with " + R.Name +
+           spinLockSubject(Name) + " acquired with " + R.Name +
                " while this path already holds it; spin locks are not "
                "recursive, so the processor spins forever",
            C.generateErrorNode(), Origin);
@@ -280,7 +280,7 @@ bool IrqlChecker::checkLocks(const CallEvent &Call, CheckerContext &C,
     return false;
   if (L && !L->Held) {
     report(C, LockMisuse,
-           "Spin lock " + Name + " released with " + R.Name +
+           spinLockSubject(Name) + " released with " + R.Name +
                " although this path already released it; release a lock "
                "once for each acquire",
            C.generateNonFatalErrorNode(), Origin);
@@ -288,7 +288,7 @@ bool IrqlChecker::checkLocks(const CallEvent &Call, CheckerContext &C,
   }
   if (!L && irqlstate::entryLockFree(S) && (Lock || Area)) {
     report(C, LockMisuse,
-           "Spin lock " + Name + " released with " + R.Name +
+           spinLockSubject(Name) + " released with " + R.Name +
                " although this path never acquired it; the function holds "
                "no spin lock when the system calls it",
            C.generateNonFatalErrorNode(), Origin);
@@ -312,12 +312,12 @@ void IrqlChecker::checkPreCall(const CallEvent &Call, CheckerContext &C) const {
         irqlstate::heldLocks(C.getState());
     if (Cur.Lo >= Irql::Device)
       Advice = "queue a DPC (NdisMQueueDpcEx) and make the call from there";
-    else if (!Held.empty())
-      Advice = "release " +
-               lockName(Held.front().second.Spelled, Held.front().first,
-                        C.getASTContext()) +
+    else if (!Held.empty()) {
+      std::string Lock = lockName(Held.front().second.Spelled,
+                                  Held.front().first, C.getASTContext());
+      Advice = "release " + (Lock.empty() ? "the spin lock" : Lock) +
                " first, or defer the call to an NDIS I/O work item";
-    else if (*R.Max == Irql::Passive)
+    } else if (*R.Max == Irql::Passive)
       Advice = "defer the call to an NDIS I/O work item (NdisQueueIoWorkItem)";
     else
       Advice = "lower the IRQL before the call";
@@ -377,8 +377,8 @@ void IrqlChecker::checkEndFunction(const ReturnStmt *RS,
   if (!Held.empty() && !Sal.AcquiresLock && !Sal.raises()) {
     const auto &[Lock, L] = Held.front();
     report(C, NotRestored,
-           Fn + " returns holding spin lock " +
-               lockName(L.Spelled, Lock, C.getASTContext()) +
+           Fn + " returns holding " +
+               spinLockObject(lockName(L.Spelled, Lock, C.getASTContext())) +
                " (acquired with " + siteName(L.Site, L.Api, C) +
                "); release it on every path before returning",
            C.generateErrorNode(), At);

@@ -145,7 +145,7 @@ const MemRegion *releasedLock(ProgramStateRef S, const CallEvent &Call,
   // how the driver wrote it.
   const Expr *Arg = argExpr(Call, I.LockArg);
   std::string Name = lockName(Arg, nullptr, Ctx);
-  if (Arg && Name != lockName(nullptr, nullptr, Ctx))
+  if (Arg && !Name.empty())
     for (const auto &[R, L] : irqlstate::heldLocks(S))
       if (lockName(L.Spelled, nullptr, Ctx) == Name)
         return R;
