@@ -359,7 +359,9 @@ void DropPartyChecker::checkHandleUses(const CallEvent &Call,
   std::string Name = calleeName(Call, C);
 
   // In ProtocolClDropPartyComplete, the party's handle is dead once the
-  // handler's Status is NDIS_STATUS_SUCCESS.
+  // handler's Status is NDIS_STATUS_SUCCESS. Only the handle in the party's
+  // own context is: one read through a pointer stored there (Party->Next,
+  // the VC's party list) is a remaining party's, which the client may drop.
   const MemRegion *DoneParty = nullptr;
   Truth DoneSuccess = Truth::Maybe;
   int PartyArgOfCallee = -1;
@@ -409,12 +411,12 @@ void DropPartyChecker::checkHandleUses(const CallEvent &Call,
     }
     if (DoneParty && DoneSuccess == Truth::Yes &&
         static_cast<int>(I) == PartyArgOfCallee &&
-        isValueReadFrom(V, DoneParty)) {
+        isReadFromOwnField(V, DoneParty)) {
       report(UseAfterClientDrop,
              "Party handle passed to " + Name +
                  " after the drop completed with NDIS_STATUS_SUCCESS; the "
                  "party is gone and its handle is invalid",
-             C, S, Call.getArgExpr(I));
+             C, S, Call.getArgExpr(I), nullptr, /*TrackValue=*/true);
       return;
     }
   }

@@ -61,13 +61,8 @@ bool isDerivedFrom(SVal V, const MemRegion *Base) {
   return anyOrigin(V, [Base](const MemRegion *R) { return R == Base; });
 }
 
-bool isValueReadFrom(SVal V, const MemRegion *Base) {
-  if (!Base)
-    return false;
-  if (const MemRegion *R = V.getAsRegion())
-    if (R->getBaseRegion() == Base)
-      return false;
-  return isDerivedFrom(V, Base);
+bool isReadFromOwnField(SVal V, const MemRegion *Base) {
+  return Base && loadedFrom(V) == Base;
 }
 
 } // namespace condis

@@ -35,9 +35,12 @@ const clang::ento::MemRegion *loadedFrom(clang::ento::SVal V);
 /// or through pointers stored in it).
 bool isDerivedFrom(clang::ento::SVal V, const clang::ento::MemRegion *Base);
 
-/// True if \p V is a value read from memory (a handle), rather than a
-/// pointer to the memory \p Base itself.
-bool isValueReadFrom(clang::ento::SVal V, const clang::ento::MemRegion *Base);
+/// True if \p V was read from a field of \p Base itself
+/// (Party->NdisPartyHandle, or a local copy of it), not through another pointer
+/// stored there (Party->Next->NdisPartyHandle): on a multipoint VC the latter
+/// is another party's.
+bool isReadFromOwnField(clang::ento::SVal V,
+                        const clang::ento::MemRegion *Base);
 
 } // namespace condis
 
