@@ -88,3 +88,13 @@ VOID ownHandleAfterNextLeafNotes08(NDIS_STATUS Status,
   NdisCoOidRequest(NULL, Party->Vc->NdisAfHandle, Party->Vc->NdisVcHandle, Handle, &Party->Request); // expected-warning{{Party handle passed to NdisCoOidRequest after the drop completed with NDIS_STATUS_SUCCESS; the party is gone and its handle is invalid}} \
   // expected-note{{Party handle passed to NdisCoOidRequest after the drop completed with NDIS_STATUS_SUCCESS; the party is gone and its handle is invalid}}
 }
+
+// Logging the dead handle is no event of the report; the NDIS call is.
+VOID loggedThenUsedNotes09(PCM_PARTY Party, PNDIS_OID_REQUEST Request,
+                           NDIS_HANDLE AfHandle) {
+  NDIS_HANDLE PartyHandle = Party->NdisPartyHandle;
+  NdisMCmDropPartyComplete(NDIS_STATUS_SUCCESS, PartyHandle); // expected-note{{Drop completed here with NDIS_STATUS_SUCCESS (NdisMCmDropPartyComplete); the party handle is invalid from now on}}
+  DbgPrint("party %p released\n", PartyHandle);
+  NdisMCmOidRequest(AfHandle, Party->Vc->NdisVcHandle, PartyHandle, Request); // expected-warning{{Party handle passed to NdisMCmOidRequest after the drop completed with NDIS_STATUS_SUCCESS}} \
+  // expected-note{{Party handle passed to NdisMCmOidRequest after the drop completed with NDIS_STATUS_SUCCESS}}
+}
