@@ -515,7 +515,9 @@ void DropPartyChecker::checkBind(SVal Loc, SVal Val, const Stmt *,
   if (Target->getBaseRegion() == Party ||
       isa<StackSpaceRegion>(Target->getMemorySpace(State)))
     return;
-  if (!isDerivedFrom(Val, Party))
+  // Neither does storing its links to its neighbours into them: unlinking it
+  // (RemoveEntryList) leaves it reachable from nowhere.
+  if (!isDerivedFrom(Val, Party) || isListLink(Val))
     return;
   C.addTransition(State->set<DropHandlerProgress>(
       State->get<DropHandlerProgress>() | PartyHandedOff));

@@ -6,6 +6,7 @@
 
 #include "PartyOrigin.h"
 
+#include "clang/AST/Decl.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/MemRegion.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/SymbolManager.h"
 
@@ -59,6 +60,19 @@ bool isDerivedFrom(SVal V, const MemRegion *Base) {
   if (!Base)
     return false;
   return anyOrigin(V, [Base](const MemRegion *R) { return R == Base; });
+}
+
+bool isListLink(SVal V) {
+  const auto *FR =
+      dyn_cast_or_null<FieldRegion>(regionOfSymbol(V.getAsSymbol()));
+  if (!FR)
+    return false;
+  const FieldDecl *Field = FR->getDecl();
+  QualType Pointee = Field->getType()->getPointeeType();
+  const RecordDecl *Target =
+      Pointee.isNull() ? nullptr : Pointee->getAsRecordDecl();
+  return Target &&
+         Target->getCanonicalDecl() == Field->getParent()->getCanonicalDecl();
 }
 
 bool isReadFromOwnField(SVal V, const MemRegion *Base) {

@@ -42,6 +42,12 @@ bool isDerivedFrom(clang::ento::SVal V, const clang::ento::MemRegion *Base);
 bool isReadFromOwnField(clang::ento::SVal V,
                         const clang::ento::MemRegion *Base);
 
+/// True if \p V is a list link read from memory: a value loaded from a field
+/// that points to the kind of structure holding it (LIST_ENTRY's Flink and
+/// Blink, a party's Next). Storing it relinks the entry's neighbours, as
+/// RemoveEntryList does; it makes nothing reachable that was not already.
+bool isListLink(clang::ento::SVal V);
+
 } // namespace condis
 
 #endif

@@ -98,3 +98,19 @@ VOID loggedThenUsedNotes09(PCM_PARTY Party, PNDIS_OID_REQUEST Request,
   NdisMCmOidRequest(AfHandle, Party->Vc->NdisVcHandle, PartyHandle, Request); // expected-warning{{Party handle passed to NdisMCmOidRequest after the drop completed with NDIS_STATUS_SUCCESS}} \
   // expected-note{{Party handle passed to NdisMCmOidRequest after the drop completed with NDIS_STATUS_SUCCESS}}
 }
+
+// Unlinking the party from its VC's list hands it to nobody.
+PROTOCOL_CM_DROP_PARTY pendingAfterUnlinkNotes10;
+NDIS_STATUS pendingAfterUnlinkNotes10(NDIS_HANDLE CallMgrPartyContext,
+                                      PVOID CloseData, UINT Size) {
+  PMP_PARTY Party = (PMP_PARTY)CallMgrPartyContext;
+  PMP_VC Vc = Party->Vc;
+  UNREFERENCED_PARAMETER(CloseData);
+  UNREFERENCED_PARAMETER(Size);
+  NdisAcquireSpinLock(&Vc->Lock);
+  RemoveEntryList(&Party->Link); // expected-note{{'RemoveEntryList' returned without completing the drop or handing the party off}}
+  Vc->PartyCount--;
+  NdisReleaseSpinLock(&Vc->Lock);
+  return NDIS_STATUS_PENDING; // expected-warning{{neither completed the drop nor handed the party}} \
+  // expected-note{{neither completed the drop nor handed the party}}
+}
