@@ -11,7 +11,8 @@
 //    manager completes the drop later, exactly once, with
 //    Ndis(M)CmDropPartyComplete. Pending is fine only if the handler
 //    completed the drop or handed the party to something that can
-//    (a work item, timer, DPC, list, structure, or an unknown function).
+//    (a work item, timer, DPC, list, structure, or an unknown function;
+//    unlinking it from a list hands it to nobody).
 //  * The completion's status is final: never NDIS_STATUS_PENDING.
 //  * After a completion with NDIS_STATUS_SUCCESS the call manager's party
 //    handle is dead; the per-party state that holds it may be released only
@@ -19,7 +20,10 @@
 //  * A client's party handle is dead as soon as it calls NdisClDropParty,
 //    unless that call returned NDIS_STATUS_FAILURE (the party was the last:
 //    close the call with it instead). In ProtocolClDropPartyComplete the
-//    handle is dead once Status is NDIS_STATUS_SUCCESS.
+//    handle in the party's own context is dead once Status is
+//    NDIS_STATUS_SUCCESS; the other parties of the VC remain.
+//  * A use is a call that gives the handle to NDIS; printing its value
+//    (LogsValues rows of rules/support.def) is not.
 //  * Ndis(M)CmDispatchIncomingDropParty must not pass a NULL buffer with a
 //    non-zero size.
 //
@@ -37,7 +41,7 @@
 //     [Live] --Complete(other status)-----> [Completed]
 //     [Live] --NdisClDropParty------------> [ClientDropped(ret)]
 //     [Dropped|Completed] --Complete------> REPORT double completion
-//     [Dropped] --any NDIS call-----------> REPORT use after drop (CM side)
+//     [Dropped] --NDIS call, not logging--> REPORT use after drop (CM side)
 //     [ClientDropped(ret != FAILURE)] --NDIS call--> REPORT use after drop (client)
 //     any --Complete(PENDING)-------------> REPORT pending as completion status
 //
