@@ -89,11 +89,12 @@ std::optional<ApiId> lookupRoleType(llvm::StringRef Name);
 
 /// The kernel and NDIS support routines of rules/support.def.
 enum class SupportEffect {
-  HandsOff,       ///< queues its argument for later: work item, timer, DPC, list.
-  NoHandOff,      ///< cannot complete a drop: logging, copying, locking.
-  FreesMemory,    ///< releases the memory its argument points to.
-  RegistersCm,    ///< registration that makes the driver a CM.
-  RegistersMcm,   ///< registration that makes the driver an MCM.
+  HandsOff,     ///< queues its argument for later: work item, timer, DPC, list.
+  NoHandOff,    ///< cannot complete a drop: copying, locking, allocation.
+  LogsValues,   ///< prints its arguments' values: no hand-off, no handle use.
+  FreesMemory,  ///< releases the memory its argument points to.
+  RegistersCm,  ///< registration that makes the driver a CM.
+  RegistersMcm, ///< registration that makes the driver an MCM.
 };
 
 struct SupportInfo {

@@ -85,7 +85,11 @@ bool isNdisCall(const CallEvent &Call) {
   if (!II)
     return false;
   StringRef Name = II->getName();
-  return lookupApi(Name) || lookupSupport(Name) || Name.starts_with("Ndis");
+  if (lookupApi(Name))
+    return true;
+  if (const SupportInfo *S = lookupSupport(Name))
+    return S->Effect != SupportEffect::LogsValues;
+  return Name.starts_with("Ndis");
 }
 
 } // namespace condis

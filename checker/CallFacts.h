@@ -56,8 +56,10 @@ std::string spelledName(const clang::ento::CallEvent &Call, ApiId Row,
 std::string calleeName(const clang::ento::CallEvent &Call,
                        clang::ento::CheckerContext &C);
 
-/// True for calls into NDIS: table rows, support routines, and anything
-/// spelled Ndis*. Only these count as "using" a party handle.
+/// True for calls into NDIS that may use a handle they are given: table
+/// rows, support routines other than those that only print their arguments
+/// (LogsValues), and anything spelled Ndis*. Only these count as "using" a
+/// party handle; a driver routine without a row does not.
 bool isNdisCall(const clang::ento::CallEvent &Call);
 
 } // namespace condis

@@ -5,6 +5,8 @@
 // warning per fact, what condis.core.Modeling knows about the driver there:
 //
 //   handler 'MyCmDropParty' implements PROTOCOL_CM_DROP_PARTY
+//   routine 'MyIsr' is an ISR: it runs at device IRQL (stored into
+//     NDIS_MINIPORT_CHARACTERISTICS.ISRHandler)
 //   role evidence: CM (NdisRegisterProtocolDriver at cm_init.c:31:3)
 //
 // It makes the facts the other condis checkers judge by visible, so tests
@@ -12,8 +14,9 @@
 // every file (a handler registered in cm_init.c is known in cm_party.c).
 // It is hidden and never enabled by -analyzer-checker=condis.
 //
-//   end of translation unit --> REPORT one warning per handler, sorted by
-//                               name, then one per role evidence, in order;
+//   end of translation unit --> REPORT one warning per handler, then one
+//                               per stored routine, each sorted by name,
+//                               then one per role evidence, in order;
 //                               or one saying the unit concerns no condis
 //                               checker (Relevance.h), which skip it
 //
@@ -68,6 +71,19 @@ public:
       report(BR, Where,
              ("handler '" + Name + "' implements " + apiInfo(RoleType).Name)
                  .str());
+
+    llvm::SmallVector<std::pair<llvm::StringRef, const StoredRoutine *>, 8>
+        Routines;
+    for (const auto &R : Facts.storedRoutines())
+      Routines.push_back({R.getKey(), &R.getValue()});
+    llvm::sort(Routines, llvm::less_first());
+    for (const auto &[Name, R] : Routines) {
+      const IrqlRoleInfo &Role = irqlRoleInfo(R->Role);
+      report(BR, Where,
+             ("routine '" + Name + "' is " + Role.What + ": it runs at " +
+              roleRange(Role).describe() + " (stored into " + R->Field + ")")
+                 .str());
+    }
 
     for (const RoleEvidence &E : Facts.roleEvidence()) {
       std::string Text;

@@ -76,7 +76,24 @@ public:
     const auto *ME = dyn_cast<MemberExpr>(BO->getLHS()->IgnoreParenCasts());
     if (!ME)
       return true;
-    recordStore(ME->getMemberDecl()->getName(), BO->getRHS());
+    const auto *Field = dyn_cast<FieldDecl>(ME->getMemberDecl());
+    if (!Field)
+      return true;
+    // The structure as the driver named it: step out of the anonymous
+    // members NDIS 5 nests its characteristics in (Chars.ISRHandler is
+    // Chars.<anonymous NDIS30 part>.ISRHandler).
+    const MemberExpr *Outer = ME;
+    while (const auto *Base =
+               dyn_cast<MemberExpr>(Outer->getBase()->IgnoreParenImpCasts())) {
+      const auto *Member = dyn_cast<FieldDecl>(Base->getMemberDecl());
+      if (!Member || Member->getDeclName())
+        break;
+      Outer = Base;
+    }
+    QualType Owner = Outer->getBase()->getType();
+    if (Outer->isArrow())
+      Owner = Owner->getPointeeType();
+    recordStore(Field, Owner, BO->getRHS());
     return true;
   }
 
@@ -90,17 +107,7 @@ public:
       if (!ILE)
         return true;
     }
-    const RecordDecl *RD = ILE->getType()->getAsRecordDecl();
-    if (!RD)
-      return true;
-    unsigned I = 0;
-    for (const FieldDecl *F : RD->fields()) {
-      if (I >= ILE->getNumInits())
-        break;
-      if (F->getIdentifier())
-        recordStore(F->getName(), ILE->getInit(I));
-      ++I;
-    }
+    recordInits(ILE, ILE->getType());
     return true;
   }
 
@@ -141,10 +148,72 @@ public:
   }
 
 private:
-  void recordStore(StringRef Field, const Expr *Value) {
-    if (auto RoleType = roleTypeForField(Field))
-      if (const FunctionDecl *FD = namedFunction(Value))
-        Facts.addHandler(FD->getName(), *RoleType);
+  /// Records the functions a semantic initialiser list stores into the
+  /// fields of the structure \p Owner names. Nested lists (a member
+  /// structure, the anonymous NDIS30/40/50 parts of NDIS 5's
+  /// characteristics, a union) are followed: with braces elided they have
+  /// no syntactic list of their own for the visitor to reach.
+  void recordInits(const InitListExpr *ILE, QualType Owner) {
+    const RecordDecl *RD = ILE->getType()->getAsRecordDecl();
+    if (!RD)
+      return;
+    auto Record = [&](const FieldDecl *F, const Expr *Init) {
+      if (!F || !Init)
+        return;
+      if (const auto *Inner = dyn_cast<InitListExpr>(Init->IgnoreParens())) {
+        // An unnamed member's fields belong to the enclosing structure.
+        recordInits(Inner, F->getDeclName() ? F->getType() : Owner);
+        return;
+      }
+      recordStore(F, Owner, Init);
+    };
+    if (RD->isUnion()) {
+      if (ILE->getNumInits() == 1)
+        Record(ILE->getInitializedFieldInUnion(), ILE->getInit(0));
+      return;
+    }
+    unsigned I = 0;
+    for (const FieldDecl *F : RD->fields()) {
+      if (I >= ILE->getNumInits())
+        break;
+      Record(F, ILE->getInit(I++));
+    }
+  }
+
+  void recordStore(const FieldDecl *Field, QualType Owner, const Expr *Value) {
+    if (!Field->getIdentifier())
+      return;
+    const FunctionDecl *FD = namedFunction(Value);
+    if (!FD || !FD->getIdentifier())
+      return;
+    StringRef Name = Field->getName();
+    if (auto RoleType = roleTypeForField(Name))
+      Facts.addHandler(FD->getName(), *RoleType);
+    if (const IrqlFieldInfo *Row = lookupIrqlField(Name))
+      if (declaredWith(Field->getType(), Row->PointerType))
+        Facts.addStoredRoutine(FD->getName(),
+                               {Row->Role, ownerName(Owner) + Name.str()});
+  }
+
+  /// Whether \p T is written with the typedef \p Name, directly or through
+  /// other typedefs.
+  static bool declaredWith(QualType T, StringRef Name) {
+    while (const auto *TT = T->getAs<TypedefType>()) {
+      if (TT->getDecl()->getName() == Name)
+        return true;
+      T = TT->desugar();
+    }
+    return false;
+  }
+
+  /// "NDIS_MINIPORT_CHARACTERISTICS." for a structure named by a typedef,
+  /// empty otherwise.
+  static std::string ownerName(QualType Owner) {
+    if (Owner.isNull())
+      return "";
+    if (const auto *TT = Owner->getAs<TypedefType>())
+      return (TT->getDecl()->getName() + ".").str();
+    return "";
   }
 
   DriverFacts &Facts;
@@ -163,9 +232,29 @@ void DriverFacts::addHandler(StringRef Function, ApiId RoleType) {
   Handlers.try_emplace(Function, RoleType);
 }
 
+void DriverFacts::addStoredRoutine(StringRef Function, StoredRoutine R) {
+  Routines.try_emplace(Function, std::move(R));
+}
+
+const StoredRoutine *
+DriverFacts::storedRoutineOf(StringRef FunctionName) const {
+  auto It = Routines.find(FunctionName);
+  return It == Routines.end() ? nullptr : &It->second;
+}
+
+const StoredRoutine *
+DriverFacts::storedRoutineOf(const FunctionDecl *FD) const {
+  if (!FD || !FD->getIdentifier())
+    return nullptr;
+  return storedRoutineOf(FD->getName());
+}
+
 void DriverFacts::merge(const DriverFacts &Other, bool KeepLocations) {
   for (const auto &H : Other.Handlers)
     addHandler(H.getKey(), H.getValue());
+  for (const auto &R : Other.Routines)
+    addStoredRoutine(R.getKey(), R.getValue());
+
   for (const RoleEvidence &E : Other.Evidence) {
     bool Known = llvm::any_of(
         Evidence, [&](const RoleEvidence &Mine) { return Mine.samePlace(E); });

@@ -12,7 +12,12 @@
 //   - it is stored into a registration field of rules/handlers.def
 //       Handlers.CmDropPartyHandler = MyCmDropParty;
 //       NDIS_CO_CALL_MANAGER_OPTIONAL_HANDLERS H = {.CmDropPartyHandler = ...};
+//     (NDIS 5's NDIS_CALL_MANAGER_CHARACTERISTICS has the same field names);
 //   - the analyzer option condis:Handlers names it.
+// A function stored into a CONDIS_IRQL_FIELD of rules/handlers.def (NDIS 5's
+// NDIS_MINIPORT_CHARACTERISTICS.ISRHandler, ...) is a stored routine: it
+// runs as a non-CoNDIS role of rules/irql.def. NDIS 5 has no role typedefs,
+// so this is how condis.Irql knows an NDIS 5 ISR.
 //
 //===----------------------------------------------------------------------===//
 
@@ -20,6 +25,7 @@
 #define CONDIS_CHECKER_DRIVERFACTS_H
 
 #include "Api.h"
+#include "Irql.h"
 
 #include "clang/Basic/SourceLocation.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
@@ -70,6 +76,15 @@ struct RoleEvidence {
   }
 };
 
+/// A function stored into a registration field that runs at a fixed IRQL.
+struct StoredRoutine {
+  IrqlRoleId Role;
+  /// Where it was stored, as the driver wrote the structure:
+  /// "NDIS_MINIPORT_CHARACTERISTICS.ISRHandler" (or the field alone when the
+  /// structure's type has no typedef name).
+  std::string Field;
+};
+
 class DriverFacts {
 public:
   /// Scans every declaration of \p Ctx's translation unit.
@@ -90,18 +105,29 @@ public:
   /// Every function known to implement a role type.
   const llvm::StringMap<ApiId> &handlers() const { return Handlers; }
 
+  /// The stored routine named \p FunctionName or \p FD, if any.
+  const StoredRoutine *storedRoutineOf(llvm::StringRef FunctionName) const;
+  const StoredRoutine *storedRoutineOf(const clang::FunctionDecl *FD) const;
+  const llvm::StringMap<StoredRoutine> &storedRoutines() const {
+    return Routines;
+  }
+
   /// Records that \p Function implements \p RoleType (first one wins).
   void addHandler(llvm::StringRef Function, ApiId RoleType);
+  /// Records a stored routine (first one wins).
+  void addStoredRoutine(llvm::StringRef Function, StoredRoutine R);
   void addEvidence(RoleEvidence E) { Evidence.push_back(std::move(E)); }
 
-  /// Adds \p Other's handlers (ours win on a conflict) and the evidence we
-  /// do not already hold (compared by samePlace). Merged-in evidence keeps
-  /// \p Other's Loc only when \p KeepLocations is true: locations are
-  /// meaningful only within the translation unit that produced them.
+  /// Adds \p Other's handlers and stored routines (ours win on a conflict)
+  /// and the evidence we do not already hold (compared by samePlace).
+  /// Merged-in evidence keeps \p Other's Loc only when \p KeepLocations is
+  /// true: locations are meaningful only within the translation unit that
+  /// produced them.
   void merge(const DriverFacts &Other, bool KeepLocations);
 
 private:
   llvm::StringMap<ApiId> Handlers;
+  llvm::StringMap<StoredRoutine> Routines;
   std::vector<RoleEvidence> Evidence;
 };
 

@@ -11,7 +11,8 @@
 //    manager completes the drop later, exactly once, with
 //    Ndis(M)CmDropPartyComplete. Pending is fine only if the handler
 //    completed the drop or handed the party to something that can
-//    (a work item, timer, DPC, list, structure, or an unknown function).
+//    (a work item, timer, DPC, list, structure, or an unknown function;
+//    unlinking it from a list hands it to nobody).
 //  * The completion's status is final: never NDIS_STATUS_PENDING.
 //  * After a completion with NDIS_STATUS_SUCCESS the call manager's party
 //    handle is dead; the per-party state that holds it may be released only
@@ -19,7 +20,10 @@
 //  * A client's party handle is dead as soon as it calls NdisClDropParty,
 //    unless that call returned NDIS_STATUS_FAILURE (the party was the last:
 //    close the call with it instead). In ProtocolClDropPartyComplete the
-//    handle is dead once Status is NDIS_STATUS_SUCCESS.
+//    handle in the party's own context is dead once Status is
+//    NDIS_STATUS_SUCCESS; the other parties of the VC remain.
+//  * A use is a call that gives the handle to NDIS; printing its value
+//    (LogsValues rows of rules/support.def) is not.
 //  * Ndis(M)CmDispatchIncomingDropParty must not pass a NULL buffer with a
 //    non-zero size.
 //
@@ -37,7 +41,7 @@
 //     [Live] --Complete(other status)-----> [Completed]
 //     [Live] --NdisClDropParty------------> [ClientDropped(ret)]
 //     [Dropped|Completed] --Complete------> REPORT double completion
-//     [Dropped] --any NDIS call-----------> REPORT use after drop (CM side)
+//     [Dropped] --NDIS call, not logging--> REPORT use after drop (CM side)
 //     [ClientDropped(ret != FAILURE)] --NDIS call--> REPORT use after drop (client)
 //     any --Complete(PENDING)-------------> REPORT pending as completion status
 //
@@ -359,7 +363,9 @@ void DropPartyChecker::checkHandleUses(const CallEvent &Call,
   std::string Name = calleeName(Call, C);
 
   // In ProtocolClDropPartyComplete, the party's handle is dead once the
-  // handler's Status is NDIS_STATUS_SUCCESS.
+  // handler's Status is NDIS_STATUS_SUCCESS. Only the handle in the party's
+  // own context is: one read through a pointer stored there (Party->Next,
+  // the VC's party list) is a remaining party's, which the client may drop.
   const MemRegion *DoneParty = nullptr;
   Truth DoneSuccess = Truth::Maybe;
   int PartyArgOfCallee = -1;
@@ -409,12 +415,12 @@ void DropPartyChecker::checkHandleUses(const CallEvent &Call,
     }
     if (DoneParty && DoneSuccess == Truth::Yes &&
         static_cast<int>(I) == PartyArgOfCallee &&
-        isValueReadFrom(V, DoneParty)) {
+        isReadFromOwnField(V, DoneParty)) {
       report(UseAfterClientDrop,
              "Party handle passed to " + Name +
                  " after the drop completed with NDIS_STATUS_SUCCESS; the "
                  "party is gone and its handle is invalid",
-             C, S, Call.getArgExpr(I));
+             C, S, Call.getArgExpr(I), nullptr, /*TrackValue=*/true);
       return;
     }
   }
@@ -513,7 +519,9 @@ void DropPartyChecker::checkBind(SVal Loc, SVal Val, const Stmt *,
   if (Target->getBaseRegion() == Party ||
       isa<StackSpaceRegion>(Target->getMemorySpace(State)))
     return;
-  if (!isDerivedFrom(Val, Party))
+  // Neither does storing its links to its neighbours into them: unlinking it
+  // (RemoveEntryList) leaves it reachable from nowhere.
+  if (!isDerivedFrom(Val, Party) || isListLink(Val))
     return;
   C.addTransition(State->set<DropHandlerProgress>(
       State->get<DropHandlerProgress>() | PartyHandedOff));

@@ -128,6 +128,16 @@ std::optional<IrqlRoleId> lookupIrqlRole(llvm::StringRef Name);
 /// The role a function passed as argument \p Arg of \p Api runs as.
 std::optional<IrqlRoleId> routineRole(IrqlApiId Api, unsigned Arg);
 
+/// A registration field of rules/handlers.def (CONDIS_IRQL_FIELD) whose
+/// function runs as a non-CoNDIS role: NDIS 5's ISRHandler, ...
+struct IrqlFieldInfo {
+  llvm::StringRef Field;
+  llvm::StringRef PointerType; ///< The typedef the field is declared with.
+  IrqlRoleId Role;
+};
+/// The CONDIS_IRQL_FIELD row for a field named \p Field, if any.
+const IrqlFieldInfo *lookupIrqlField(llvm::StringRef Field);
+
 /// The IRQLs a role runs at.
 IrqlRange roleRange(const IrqlRoleInfo &R);
 /// The IRQLs a CoNDIS role type of rules/condis.def runs at.

@@ -84,6 +84,32 @@ std::string requirementText(std::optional<Irql> Min, std::optional<Irql> Max) {
   return IrqlRange::between(*Min, *Max).describe();
 }
 
+/// Where to move a call that needs a lower IRQL, in the driver's NDIS
+/// generation: NDIS 6 headers declare NdisMQueueDpcEx and
+/// NdisQueueIoWorkItem; an NDIS 5 DDK has neither (an ISR's deferred work
+/// goes to MiniportHandleInterrupt, work items to NdisScheduleWorkItem).
+struct DeferAdvice {
+  const char *FromDevice;
+  const char *ToPassive;
+};
+
+const DeferAdvice &deferAdvice(ASTContext &Ctx) {
+  static const DeferAdvice Ndis6{
+      "queue a DPC (NdisMQueueDpcEx) and make the call from there",
+      "defer the call to an NDIS I/O work item (NdisQueueIoWorkItem)"};
+  static const DeferAdvice Ndis5{
+      "set QueueMiniportHandleInterrupt in the ISR and make the call from "
+      "MiniportHandleInterrupt",
+      "defer the call to an NDIS work item (NdisScheduleWorkItem)"};
+  bool HasNdis6Dpc = !Ctx.getTranslationUnitDecl()
+                          ->lookup(&Ctx.Idents.get("NdisMQueueDpcEx"))
+                          .empty();
+  bool HasNdis5WorkItem = !Ctx.getTranslationUnitDecl()
+                               ->lookup(&Ctx.Idents.get("NdisScheduleWorkItem"))
+                               .empty();
+  return !HasNdis6Dpc && HasNdis5WorkItem ? Ndis5 : Ndis6;
+}
+
 /// How the call at \p Site was written; the row's name if unknown.
 std::string siteName(const Expr *Site, IrqlApiId Api, CheckerContext &C) {
   if (const auto *CE = dyn_cast_or_null<CallExpr>(Site))
@@ -145,7 +171,10 @@ std::optional<IrqlEntry> IrqlChecker::entryOf(const FunctionDecl *FD) const {
     return std::nullopt;
   std::optional<ApiId> Role =
       Modeling ? Modeling->roleTypeOf(FD) : std::nullopt;
-  return facts(FD->getASTContext()).entryOf(FD, Role);
+  const StoredRoutine *Stored =
+      Modeling ? Modeling->facts(FD->getASTContext()).storedRoutineOf(FD)
+               : nullptr;
+  return facts(FD->getASTContext()).entryOf(FD, Role, Stored);
 }
 
 void IrqlChecker::report(CheckerContext &C, const BugType &BT, const Twine &Msg,
@@ -311,14 +340,14 @@ void IrqlChecker::checkPreCall(const CallEvent &Call, CheckerContext &C) const {
     std::vector<std::pair<const MemRegion *, LockState>> Held =
         irqlstate::heldLocks(C.getState());
     if (Cur.Lo >= Irql::Device)
-      Advice = "queue a DPC (NdisMQueueDpcEx) and make the call from there";
+      Advice = deferAdvice(C.getASTContext()).FromDevice;
     else if (!Held.empty()) {
       std::string Lock = lockName(Held.front().second.Spelled,
                                   Held.front().first, C.getASTContext());
       Advice = "release " + (Lock.empty() ? "the spin lock" : Lock) +
                " first, or defer the call to an NDIS I/O work item";
     } else if (*R.Max == Irql::Passive)
-      Advice = "defer the call to an NDIS I/O work item (NdisQueueIoWorkItem)";
+      Advice = deferAdvice(C.getASTContext()).ToPassive;
     else
       Advice = "lower the IRQL before the call";
     report(C, TooHigh,

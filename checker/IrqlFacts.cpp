@@ -78,9 +78,9 @@ IrqlFacts IrqlFacts::gather(ASTContext &Ctx) {
   return Facts;
 }
 
-std::optional<IrqlEntry>
-IrqlFacts::entryOf(const FunctionDecl *FD,
-                   std::optional<ApiId> CondisRole) const {
+std::optional<IrqlEntry> IrqlFacts::entryOf(const FunctionDecl *FD,
+                                            std::optional<ApiId> CondisRole,
+                                            const StoredRoutine *Stored) const {
   if (!FD || !FD->getIdentifier())
     return std::nullopt;
   std::string Name = ("'" + FD->getName() + "'").str();
@@ -100,6 +100,14 @@ IrqlFacts::entryOf(const FunctionDecl *FD,
     Sources.push_back({Range,
                        Name + " is passed to " +
                            irqlApiInfo(RI->second.Via).Name.str() + ": " +
+                           R.What.str() + " " + runsAt(Range),
+                       true});
+  }
+  if (Stored) {
+    const IrqlRoleInfo &R = irqlRoleInfo(Stored->Role);
+    IrqlRange Range = roleRange(R);
+    Sources.push_back({Range,
+                       Name + " is stored into " + Stored->Field + ": " +
                            R.What.str() + " " + runsAt(Range),
                        true});
   }

@@ -7,8 +7,11 @@
 //     CoNDIS role type of rules/condis.def (as condis.core.Modeling
 //     recognises it);
 //   - being passed as the routine of NdisMSynchronizeWithInterruptEx,
-//     KeInitializeDpc or NdisQueueIoWorkItem (rules/irql.def
-//     CONDIS_IRQL_ROUTINE rows);
+//     KeInitializeDpc, NdisQueueIoWorkItem or their NDIS 5 forerunners
+//     (rules/irql.def CONDIS_IRQL_ROUTINE rows);
+//   - being stored into a field whose routine runs at a fixed IRQL (NDIS 5's
+//     ISRHandler, ...: a DriverFacts stored routine, so condis-check's
+//     pre-pass carries it from the file that registers it);
 //   - its SAL annotations (Sal.h), on its own declarations or on the
 //     typedefs they are written with.
 // Every source that applies narrows the range; the reason kept for path
@@ -33,6 +36,8 @@ class FunctionDecl;
 
 namespace condis {
 
+struct StoredRoutine;
+
 /// The IRQL a function starts at, and why.
 struct IrqlEntry {
   IrqlRange Range;
@@ -50,9 +55,11 @@ public:
   const SalIndex &sal() const { return Sal; }
 
   /// The IRQL \p FD is entered at; \p CondisRole is the CoNDIS role type it
-  /// implements, if any. None when nothing says.
+  /// implements, \p Stored what DriverFacts knows of it as a stored
+  /// routine, if anything. None when nothing says.
   std::optional<IrqlEntry> entryOf(const clang::FunctionDecl *FD,
-                                   std::optional<ApiId> CondisRole) const;
+                                   std::optional<ApiId> CondisRole,
+                                   const StoredRoutine *Stored) const;
 
 private:
   struct Routine {

@@ -47,6 +47,14 @@ const RoutineRow Routines[] = {
 #include "irql.def"
 };
 
+// RoleType names an IrqlRoleId enumerator: a field row naming a role that
+// rules/irql.def does not have does not compile.
+const IrqlFieldInfo FieldTable[] = {
+#define CONDIS_IRQL_FIELD(RoleType, Field, PointerType)                        \
+  {#Field, #PointerType, IrqlRoleId::RoleType},
+#include "handlers.def"
+};
+
 } // namespace
 
 std::optional<Irql> irqlFromValue(uint64_t Value) {
@@ -196,6 +204,13 @@ std::optional<IrqlRoleId> routineRole(IrqlApiId Api, unsigned Arg) {
     if (R.Api == Api && R.Arg == Arg)
       return R.Role;
   return std::nullopt;
+}
+
+const IrqlFieldInfo *lookupIrqlField(StringRef Field) {
+  for (const IrqlFieldInfo &F : FieldTable)
+    if (F.Field == Field)
+      return &F;
+  return nullptr;
 }
 
 IrqlRange roleRange(const IrqlRoleInfo &R) {

@@ -32,7 +32,8 @@ const DriverFacts *projectFacts() { return ProjectFacts; }
 bool ModelingChecker::decideConcerns(ASTContext &Ctx) const {
   Concerns = concernsCondis(Ctx, [this](StringRef Name) {
     return OptionFacts.roleTypeOf(Name) ||
-           (ProjectFacts && ProjectFacts->roleTypeOf(Name));
+           (ProjectFacts && (ProjectFacts->roleTypeOf(Name) ||
+                             ProjectFacts->storedRoutineOf(Name)));
   });
   ConcernsTU = Ctx.getTranslationUnitDecl();
   return Concerns;

@@ -6,6 +6,7 @@
 
 #include "PartyOrigin.h"
 
+#include "clang/AST/Decl.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/MemRegion.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/SymbolManager.h"
 
@@ -61,13 +62,21 @@ bool isDerivedFrom(SVal V, const MemRegion *Base) {
   return anyOrigin(V, [Base](const MemRegion *R) { return R == Base; });
 }
 
-bool isValueReadFrom(SVal V, const MemRegion *Base) {
-  if (!Base)
+bool isListLink(SVal V) {
+  const auto *FR =
+      dyn_cast_or_null<FieldRegion>(regionOfSymbol(V.getAsSymbol()));
+  if (!FR)
     return false;
-  if (const MemRegion *R = V.getAsRegion())
-    if (R->getBaseRegion() == Base)
-      return false;
-  return isDerivedFrom(V, Base);
+  const FieldDecl *Field = FR->getDecl();
+  QualType Pointee = Field->getType()->getPointeeType();
+  const RecordDecl *Target =
+      Pointee.isNull() ? nullptr : Pointee->getAsRecordDecl();
+  return Target &&
+         Target->getCanonicalDecl() == Field->getParent()->getCanonicalDecl();
+}
+
+bool isReadFromOwnField(SVal V, const MemRegion *Base) {
+  return Base && loadedFrom(V) == Base;
 }
 
 } // namespace condis

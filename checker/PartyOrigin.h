@@ -35,9 +35,18 @@ const clang::ento::MemRegion *loadedFrom(clang::ento::SVal V);
 /// or through pointers stored in it).
 bool isDerivedFrom(clang::ento::SVal V, const clang::ento::MemRegion *Base);
 
-/// True if \p V is a value read from memory (a handle), rather than a
-/// pointer to the memory \p Base itself.
-bool isValueReadFrom(clang::ento::SVal V, const clang::ento::MemRegion *Base);
+/// True if \p V was read from a field of \p Base itself
+/// (Party->NdisPartyHandle, or a local copy of it), not through another pointer
+/// stored there (Party->Next->NdisPartyHandle): on a multipoint VC the latter
+/// is another party's.
+bool isReadFromOwnField(clang::ento::SVal V,
+                        const clang::ento::MemRegion *Base);
+
+/// True if \p V is a list link read from memory: a value loaded from a field
+/// that points to the kind of structure holding it (LIST_ENTRY's Flink and
+/// Blink, a party's Next). Storing it relinks the entry's neighbours, as
+/// RemoveEntryList does; it makes nothing reachable that was not already.
+bool isListLink(clang::ento::SVal V);
 
 } // namespace condis
 

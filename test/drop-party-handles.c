@@ -131,3 +131,53 @@ VOID useAfterDropReportedOnce07(PCM_PARTY Party) {
   NdisCmDispatchIncomingDropParty(NDIS_STATUS_SUCCESS, Party->NdisPartyHandle, NULL, 0); // expected-warning{{after the drop completed with NDIS_STATUS_SUCCESS}}
   NdisCmDispatchIncomingDropParty(NDIS_STATUS_SUCCESS, Party->NdisPartyHandle, NULL, 0); // no-warning
 }
+
+// ---- printing a dead handle is not a use -------------------------------------
+// Logging routines (LogsValues rows of rules/support.def) only print the
+// value; the NDIS calls that take the handle are the uses.
+
+VOID noWarnLoggedAfterDrop08(NDIS_HANDLE PartyHandle) {
+  NdisCmDropPartyComplete(NDIS_STATUS_SUCCESS, PartyHandle);
+  DbgPrint("party %p released\n", PartyHandle); // no-warning
+}
+
+VOID noWarnLoggedAfterClientDrop09(PCL_PARTY Party) {
+  NDIS_HANDLE Handle = Party->NdisPartyHandle;
+  NDIS_STATUS Status = NdisClDropParty(Handle, NULL, 0);
+  DbgPrintEx(0, 3, "drop of party %p returned %x\n", Handle, Status); // no-warning
+}
+
+VOID useAfterDropLoggedFirst10(PCM_PARTY Party) {
+  NdisMCmDropPartyComplete(NDIS_STATUS_SUCCESS, Party->NdisPartyHandle);
+  DbgPrint("party %p released\n", Party->NdisPartyHandle); // no-warning
+  NdisMCmDispatchIncomingDropParty(NDIS_STATUS_SUCCESS, Party->NdisPartyHandle, NULL, 0); // expected-warning{{Party handle passed to NdisMCmDispatchIncomingDropParty after the drop completed with NDIS_STATUS_SUCCESS}}
+}
+
+PROTOCOL_CL_DROP_PARTY_COMPLETE noWarnLoggedInDropComplete11;
+_Use_decl_annotations_
+VOID noWarnLoggedInDropComplete11(NDIS_STATUS Status, NDIS_HANDLE ProtocolPartyContext) {
+  PCL_PARTY Party = (PCL_PARTY)ProtocolPartyContext;
+  if (Status != NDIS_STATUS_SUCCESS)
+    return;
+  DbgPrint("party %p dropped\n", Party->NdisPartyHandle); // no-warning
+  NdisFreeMemory(Party, 0, 0);
+}
+
+// Copying the handle's value is not a use; reading the memory behind it is.
+VOID noWarnValueCopiedAfterDrop12(PCM_PARTY Party, NDIS_HANDLE *Saved) {
+  NdisCmDropPartyComplete(NDIS_STATUS_SUCCESS, Party->NdisPartyHandle);
+  NdisMoveMemory(Saved, &Party->NdisPartyHandle, sizeof(NDIS_HANDLE)); // no-warning
+}
+
+VOID useAfterDropMemoryRead13(PCM_PARTY Party, PVOID Copy) {
+  NdisCmDropPartyComplete(NDIS_STATUS_SUCCESS, Party->NdisPartyHandle);
+  NdisMoveMemory(Copy, Party->NdisPartyHandle, 16); // expected-warning{{Party handle passed to NdisMoveMemory after the drop completed with NDIS_STATUS_SUCCESS}}
+}
+
+// A driver routine without a body is not an NDIS call: the handle rules
+// stay silent rather than guess what it does.
+VOID CmTraceParty(NDIS_HANDLE PartyHandle);
+VOID noWarnDriverRoutineWithoutBody14(PCM_PARTY Party) {
+  NdisCmDropPartyComplete(NDIS_STATUS_SUCCESS, Party->NdisPartyHandle);
+  CmTraceParty(Party->NdisPartyHandle); // no-warning
+}

@@ -8,6 +8,7 @@
 
 #include "cm-party.h"
 #include "cl-party.h"
+#include "multipoint-party.h"
 
 VOID useAfterDropNotes01(PCM_PARTY Party) {
   NdisCmDropPartyComplete(NDIS_STATUS_SUCCESS, Party->NdisPartyHandle); // expected-note{{Drop completed here with NDIS_STATUS_SUCCESS (NdisCmDropPartyComplete); the party handle is invalid from now on}}
@@ -69,5 +70,47 @@ NDIS_STATUS pendingStatusNotes07(NDIS_HANDLE CallMgrPartyContext, PVOID CloseDat
   UNREFERENCED_PARAMETER(CloseData);
   UNREFERENCED_PARAMETER(Size);
   return Status; // expected-warning{{neither completed the drop nor handed the party}} \
+  // expected-note{{neither completed the drop nor handed the party}}
+}
+
+// The client drops the next leaf (no note: another party's handle), then
+// uses its copy of the dropped leaf's own handle.
+PROTOCOL_CL_DROP_PARTY_COMPLETE ownHandleAfterNextLeafNotes08;
+_Use_decl_annotations_
+VOID ownHandleAfterNextLeafNotes08(NDIS_STATUS Status,
+                                   NDIS_HANDLE ProtocolPartyContext) {
+  PMP_PARTY Party = (PMP_PARTY)ProtocolPartyContext;
+  NDIS_HANDLE Handle = Party->NdisPartyHandle; // expected-note{{'Handle' initialized here}}
+  if (Status != NDIS_STATUS_SUCCESS) // expected-note{{Assuming 'Status' is equal to NDIS_STATUS_SUCCESS}} \
+                                     // expected-note{{Taking false branch}}
+    return;
+  NdisClDropParty(Party->Next->NdisPartyHandle, NULL, 0);
+  NdisCoOidRequest(NULL, Party->Vc->NdisAfHandle, Party->Vc->NdisVcHandle, Handle, &Party->Request); // expected-warning{{Party handle passed to NdisCoOidRequest after the drop completed with NDIS_STATUS_SUCCESS; the party is gone and its handle is invalid}} \
+  // expected-note{{Party handle passed to NdisCoOidRequest after the drop completed with NDIS_STATUS_SUCCESS; the party is gone and its handle is invalid}}
+}
+
+// Logging the dead handle is no event of the report; the NDIS call is.
+VOID loggedThenUsedNotes09(PCM_PARTY Party, PNDIS_OID_REQUEST Request,
+                           NDIS_HANDLE AfHandle) {
+  NDIS_HANDLE PartyHandle = Party->NdisPartyHandle;
+  NdisMCmDropPartyComplete(NDIS_STATUS_SUCCESS, PartyHandle); // expected-note{{Drop completed here with NDIS_STATUS_SUCCESS (NdisMCmDropPartyComplete); the party handle is invalid from now on}}
+  DbgPrint("party %p released\n", PartyHandle);
+  NdisMCmOidRequest(AfHandle, Party->Vc->NdisVcHandle, PartyHandle, Request); // expected-warning{{Party handle passed to NdisMCmOidRequest after the drop completed with NDIS_STATUS_SUCCESS}} \
+  // expected-note{{Party handle passed to NdisMCmOidRequest after the drop completed with NDIS_STATUS_SUCCESS}}
+}
+
+// Unlinking the party from its VC's list hands it to nobody.
+PROTOCOL_CM_DROP_PARTY pendingAfterUnlinkNotes10;
+NDIS_STATUS pendingAfterUnlinkNotes10(NDIS_HANDLE CallMgrPartyContext,
+                                      PVOID CloseData, UINT Size) {
+  PMP_PARTY Party = (PMP_PARTY)CallMgrPartyContext;
+  PMP_VC Vc = Party->Vc;
+  UNREFERENCED_PARAMETER(CloseData);
+  UNREFERENCED_PARAMETER(Size);
+  NdisAcquireSpinLock(&Vc->Lock);
+  RemoveEntryList(&Party->Link); // expected-note{{'RemoveEntryList' returned without completing the drop or handing the party off}}
+  Vc->PartyCount--;
+  NdisReleaseSpinLock(&Vc->Lock);
+  return NDIS_STATUS_PENDING; // expected-warning{{neither completed the drop nor handed the party}} \
   // expected-note{{neither completed the drop nor handed the party}}
 }

@@ -23,7 +23,8 @@ warnings that FILE (the text output of `clang --analyze` for the same
 sample) reports for the sample, by checker, line and message;
 with --expect-none only step 1 runs, expecting no condis finding at all;
 with --expect-error TEXT only step 1 runs, expecting an error containing TEXT
-(findings are printed, not checked).
+(findings are printed, not checked); --no-errors makes step 1 also require
+that clangd's own parse reports no error.
 
 Usage: lsp_client.py --server BIN --workdir DIR --include DIR
                      [--relative-include DIR]...
@@ -31,7 +32,7 @@ Usage: lsp_client.py --server BIN --workdir DIR --include DIR
                      [--fast-check-filter POLICY]
                      [--expect-none | --expect-error TEXT |
                       --expect-warnings FILE] [--all-notes]
-                     [--timeout S] SAMPLE
+                     [--no-errors] [--timeout S] SAMPLE
 """
 
 import argparse
@@ -300,8 +301,14 @@ def run(args):
             server.notify("exit", None)
             server.proc.wait(timeout=args.timeout)
             return
-        check_expected(expected, server.diagnostics(uri, 1, args.timeout),
-                       args.all_notes)
+        opened = server.diagnostics(uri, 1, args.timeout)
+        check_expected(expected, opened, args.all_notes)
+        if args.no_errors:
+            errors = [d for d in opened if d.get("severity") == 1]
+            if errors:
+                raise Failure("clangd reported errors: %s"
+                              % [describe(d) for d in errors])
+            print("opened: no errors")
         print("opened: %d expected findings" % len(expected))
 
         server.notify("textDocument/didChange", {
@@ -376,6 +383,9 @@ def main():
                         help="another condis-analyzer option for the .clangd")
     parser.add_argument("--fast-check-filter", default="Loose",
                         help="Diagnostics.ClangTidy.FastCheckFilter")
+    parser.add_argument("--no-errors", action="store_true",
+                        help="on opening, require no error from clangd's own "
+                        "parse either")
     parser.add_argument("--expect-none", action="store_true",
                         help="only open the sample and expect no finding")
     parser.add_argument("--expect-error", metavar="TEXT",

@@ -5,6 +5,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Analysis.h"
+#include "KitFileSystem.h"
 
 #include "Registration.h"
 #include "Sal.h"
@@ -248,9 +249,10 @@ template <typename MakeAction>
 void run(const CompileCommand &Command, const AnalysisOptions &Opts,
          FileResult &Out, MakeAction Make) {
   OneCommand DB(Command);
+  // Headers as a Windows driver build sees them (checker/KitFileSystem.h).
   ClangTool Tool(DB, {Command.Filename},
                  std::make_shared<PCHContainerOperations>(),
-                 llvm::vfs::createPhysicalFileSystem());
+                 condis::createKitFileSystem(llvm::vfs::createPhysicalFileSystem()));
   ErrorCollector Errors(Out, Command.Directory);
   Tool.setDiagnosticConsumer(&Errors);
   Tool.setPrintErrorMessage(false);

@@ -36,6 +36,7 @@
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
+#include "llvm/Support/TargetSelect.h"
 #include "llvm/Support/Threading.h"
 #include "llvm/Support/raw_ostream.h"
 #include <atomic>
@@ -346,6 +347,11 @@ bool parseShard(StringRef Spec, unsigned &K, unsigned &N) {
 int main(int argc, const char **argv) {
   InitLLVM X(argc, argv);
   CrashRecoveryContext::Enable();
+  // As clang does: MS-style inline assembly (__asm blocks in x86 DDK and WDK
+  // headers) is parsed by the target's assembly parser.
+  InitializeAllTargetInfos();
+  InitializeAllTargetMCs();
+  InitializeAllAsmParsers();
   cl::HideUnrelatedOptions(Category);
   if (!cl::ParseCommandLineOptions(argc, argv, Overview, &errs()))
     return ExitError;

@@ -157,6 +157,8 @@ TUScan scanTranslationUnit(ASTContext &Ctx, StringRef MainFile,
   DriverFacts Absolute;
   for (const auto &H : Out.Facts.handlers())
     Absolute.addHandler(H.getKey(), H.getValue());
+  for (const auto &R : Out.Facts.storedRoutines())
+    Absolute.addStoredRoutine(R.getKey(), R.getValue());
   for (RoleEvidence E : Out.Facts.roleEvidence()) {
     E.File = absolutePath(Directory, E.File);
     E.Loc = SourceLocation();

@@ -16,6 +16,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "AnalyzerCheck.h"
+#include "KitFileSystem.h"
 #include "Sal.h"
 
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
@@ -122,6 +123,10 @@ void AnalyzerCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
 void AnalyzerCheck::registerPPCallbacks(const SourceManager &,
                                         Preprocessor *ThePP, Preprocessor *) {
   PP = ThePP;
+  // Under clang-tidy (CondisTidyModule.so) this is before the first
+  // #include; in condis-clangd clangd's file system is the kit's already
+  // (KitHook.cpp) and this changes nothing.
+  condis::installKitFileSystem(ThePP->getFileManager());
   // SAL _IRQL_* annotations expand to nothing; record them as the main file
   // is parsed, for when clangd's own AST is analysed (a full parse records
   // its own, headers included).

@@ -16,6 +16,7 @@
 #include "FullParse.h"
 
 #include "BodyPreamble.h"
+#include "KitFileSystem.h"
 #include "Sal.h"
 
 #include "clang/AST/ASTConsumer.h"
@@ -183,8 +184,9 @@ std::string withFullParse(ASTContext &Ctx, Preprocessor &PP, Callback WithAST,
   // Relative paths of the compile command (-Iinclude) are relative to its
   // directory, which clangd makes the working directory of its file system
   // rather than setting -working-directory.
+  // Seen through the kit file system (KitFileSystem.h), as under the plugin.
   IntrusiveRefCntPtr<llvm::vfs::FileSystem> VFS =
-      llvm::vfs::createPhysicalFileSystem();
+      createKitFileSystem(llvm::vfs::createPhysicalFileSystem());
   std::string WorkingDir = SM.getFileManager().getFileSystemOpts().WorkingDir;
   if (WorkingDir.empty())
     if (llvm::ErrorOr<std::string> Dir = SM.getFileManager()

@@ -12,6 +12,7 @@
 
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
+#include "llvm/Support/TargetSelect.h"
 
 #include <cstdlib>
 #include <vector>
@@ -44,6 +45,12 @@ int main(int argc, char *argv[]) {
   // llvm::outs() has been flushed into the pipe at exit.
   if (Filter.start())
     std::atexit([] { Filter.stop(); });
+  // As clang does: MS-style inline assembly (__asm blocks in x86 DDK and WDK
+  // headers) is parsed by the target's assembly parser, in clangd's parse
+  // and in the analysis's full parse alike.
+  llvm::InitializeAllTargetInfos();
+  llvm::InitializeAllTargetMCs();
+  llvm::InitializeAllAsmParsers();
   std::vector<char *> Args = withResourceDir(argc, argv);
   int Result = clang::clangd::clangdMain(static_cast<int>(Args.size() - 1),
                                          Args.data());

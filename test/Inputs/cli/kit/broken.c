@@ -1,0 +1,3 @@
+#include <ndis.h>
+#include "broken.h"
+int KitBroken(void) { return 0; }
