@@ -559,12 +559,12 @@ NDIS_STATUS {p}ModifyQoS{m}(NDIS_HANDLE CallMgrVcContext, PCO_CALL_PARAMETERS Ca
         cases = []
         for c in range(r.randint(3, 8)):
             cases.append(f"""  case 0x{0xFF010100 + c * 3 + m % 3:08X}u:
-    if (Request->InformationBufferLength < {4 * (c + 1)}) {{
+    if (Request->DATA.QUERY_INFORMATION.InformationBufferLength < {4 * (c + 1)}) {{
       Status = NDIS_STATUS_INVALID_DATA;
       break;
     }}
     Value = Af->Adapter->Stats[{c % 16}];
-    NdisMoveMemory(Request->InformationBuffer, &Value, sizeof(Value));
+    NdisMoveMemory(Request->DATA.QUERY_INFORMATION.InformationBuffer, &Value, sizeof(Value));
     break;""")
         fns.append(handler(f"{p}OidRequest{m}", "PROTOCOL_CO_OID_REQUEST", "CmOidRequestHandler", f"""
 _Use_decl_annotations_
@@ -575,16 +575,16 @@ NDIS_STATUS {p}OidRequest{m}(NDIS_HANDLE ProtocolAfContext, NDIS_HANDLE Protocol
   ULONG Value;
   UNREFERENCED_PARAMETER(ProtocolVcContext);
   UNREFERENCED_PARAMETER(ProtocolPartyContext);
-  switch (Request->Oid) {{
+  switch (Request->DATA.QUERY_INFORMATION.Oid) {{
 {chr(10).join(cases)}
   case 0x{0xFF020100 + m:08X}u:
     if (ProtocolVcContext != NULL &&
-        {p}FindParty{m}((P{T['VC']})ProtocolVcContext, Request->InformationBufferLength) == NULL)
+        {p}FindParty{m}((P{T['VC']})ProtocolVcContext, Request->DATA.QUERY_INFORMATION.InformationBufferLength) == NULL)
       Status = NDIS_STATUS_INVALID_DATA;
     break;
   default:
-    if ({p}ProcessElement{m}_{self.fillers - 1}((const UCHAR *)Request->InformationBuffer,
-                                        Request->InformationBufferLength) == 0)
+    if ({p}ProcessElement{m}_{self.fillers - 1}((const UCHAR *)Request->DATA.QUERY_INFORMATION.InformationBuffer,
+                                        Request->DATA.QUERY_INFORMATION.InformationBufferLength) == 0)
       Status = NDIS_STATUS_NOT_SUPPORTED;
     break;
   }}
@@ -623,7 +623,7 @@ NDIS_STATUS {p}OidRequest{m}(NDIS_HANDLE ProtocolAfContext, NDIS_HANDLE Protocol
   if (Status != NDIS_STATUS_SUCCESS)
     {p}UpdateStats{m}(Af->Adapter, {r.randrange(16)}, 1);"""),
             ("PROTOCOL_CM_NOTIFY_CLOSE_AF_COMPLETE", "CmNotifyCloseAfCompleteHandler", "NotifyCloseAfComplete",
-             "NDIS_STATUS Status, NDIS_HANDLE CallMgrAfContext",
+             "NDIS_HANDLE CallMgrAfContext, NDIS_STATUS Status",
              f"""  P{T['AF']} Af = (P{T['AF']})CallMgrAfContext;
   if (Status == NDIS_STATUS_SUCCESS)
     Af->Flags |= {P}_FLAG_CLOSING;"""),
@@ -646,7 +646,7 @@ NDIS_STATUS {p}RegisterAf{m}(P{T['ADAPTER']} Adapter) {{
   Handlers.Header.Revision = NDIS_CO_CALL_MANAGER_OPTIONAL_HANDLERS_REVISION_1;
   Handlers.Header.Size = sizeof(Handlers);
 {fields}
-  Status = NdisSetOptionalHandlers({"Adapter->MiniportHandle" if self.role == "mcm" else "Adapter->ProtocolHandle"}, &Handlers.Header);
+  Status = NdisSetOptionalHandlers({"Adapter->MiniportHandle" if self.role == "mcm" else "Adapter->ProtocolHandle"}, (PNDIS_DRIVER_OPTIONAL_HANDLERS)&Handlers);
   if (Status != NDIS_STATUS_SUCCESS)
     return Status;
   Family.AddressFamily = 0x{0x800 + m:X}u;
@@ -908,7 +908,7 @@ NDIS_STATUS {p}RegisterAf{m}(P{T['ADAPTER']} Adapter, P{T['AF']} Af) {{
   Handlers.Header.Revision = NDIS_CO_CLIENT_OPTIONAL_HANDLERS_REVISION_1;
   Handlers.Header.Size = sizeof(Handlers);
 {fields}
-  Status = NdisSetOptionalHandlers(Adapter->ProtocolHandle, &Handlers.Header);
+  Status = NdisSetOptionalHandlers(Adapter->ProtocolHandle, (PNDIS_DRIVER_OPTIONAL_HANDLERS)&Handlers);
   if (Status != NDIS_STATUS_SUCCESS)
     return Status;
   Family.AddressFamily = 0x{0x800 + m:X}u;

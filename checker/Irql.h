@@ -33,6 +33,9 @@ std::optional<Irql> irqlFromValue(uint64_t Value);
 /// The numeric value of an exact level, when it has one (not Device).
 std::optional<uint64_t> valueOfIrql(Irql L);
 
+/// The KIRQL values level \p L stands for, lowest and highest.
+std::pair<uint64_t, uint64_t> valuesOfIrql(Irql L);
+
 /// "PASSIVE_LEVEL", "DISPATCH_LEVEL", "device IRQL", ...
 llvm::StringRef irqlSpelling(Irql L);
 

@@ -229,6 +229,21 @@ CallRules IrqlChecker::rulesFor(const CallEvent &Call,
     R.Max = limitLevel(I.MaxIrql);
     R.Min = limitLevel(I.MinIrql);
     R.Instead = I.Instead;
+    // The form the driver wrote has limits of its own: the WDK's
+    // NdisDprAcquireSpinLock needs DISPATCH_LEVEL although the
+    // KeAcquireSpinLockAtDpcLevel it becomes only needs at least that. Its
+    // advice fits the lock the driver holds (NdisAcquireSpinLock for an
+    // NDIS_SPIN_LOCK, not KeAcquireSpinLock).
+    if (std::optional<IrqlApiId> Written = lookupIrqlApi(R.Name);
+        Written && *Written != *R.Row) {
+      const IrqlApiInfo &W = irqlApiInfo(*Written);
+      if (std::optional<Irql> Max = limitLevel(W.MaxIrql))
+        R.Max = R.Max ? std::min(*R.Max, *Max) : *Max;
+      if (std::optional<Irql> Min = limitLevel(W.MinIrql))
+        R.Min = R.Min ? std::max(*R.Min, *Min) : *Min;
+      if (W.Instead != IrqlApiId::None)
+        R.Instead = W.Instead;
+    }
     // Raising to a level below the current one, or lowering to one above
     // it, is as wrong as any other call out of range.
     if (I.Effect == IrqlEffect::Raise) {
@@ -284,7 +299,7 @@ bool IrqlChecker::checkLocks(const CallEvent &Call, CheckerContext &C,
                               Lock, C.getASTContext());
   if (Acquire && L && L->Held) {
     report(C, LockMisuse,
-           "Spin lock " + Name + " acquired with " + R.Name +
+           spinLockSubject(Name) + " acquired with " + R.Name +
                " while this path already holds it; spin locks are not "
                "recursive, so the processor spins forever",
            C.generateErrorNode(), Origin);
@@ -294,7 +309,7 @@ bool IrqlChecker::checkLocks(const CallEvent &Call, CheckerContext &C,
     return false;
   if (L && !L->Held) {
     report(C, LockMisuse,
-           "Spin lock " + Name + " released with " + R.Name +
+           spinLockSubject(Name) + " released with " + R.Name +
                " although this path already released it; release a lock "
                "once for each acquire",
            C.generateNonFatalErrorNode(), Origin);
@@ -302,7 +317,7 @@ bool IrqlChecker::checkLocks(const CallEvent &Call, CheckerContext &C,
   }
   if (!L && irqlstate::entryLockFree(S) && (Lock || Area)) {
     report(C, LockMisuse,
-           "Spin lock " + Name + " released with " + R.Name +
+           spinLockSubject(Name) + " released with " + R.Name +
                " although this path never acquired it; the function holds "
                "no spin lock when the system calls it",
            C.generateNonFatalErrorNode(), Origin);
@@ -326,12 +341,12 @@ void IrqlChecker::checkPreCall(const CallEvent &Call, CheckerContext &C) const {
         irqlstate::heldLocks(C.getState());
     if (Cur.Lo >= Irql::Device)
       Advice = deferAdvice(C.getASTContext()).FromDevice;
-    else if (!Held.empty())
-      Advice = "release " +
-               lockName(Held.front().second.Spelled, Held.front().first,
-                        C.getASTContext()) +
+    else if (!Held.empty()) {
+      std::string Lock = lockName(Held.front().second.Spelled,
+                                  Held.front().first, C.getASTContext());
+      Advice = "release " + (Lock.empty() ? "the spin lock" : Lock) +
                " first, or defer the call to an NDIS I/O work item";
-    else if (*R.Max == Irql::Passive)
+    } else if (*R.Max == Irql::Passive)
       Advice = deferAdvice(C.getASTContext()).ToPassive;
     else
       Advice = "lower the IRQL before the call";
@@ -391,8 +406,8 @@ void IrqlChecker::checkEndFunction(const ReturnStmt *RS,
   if (!Held.empty() && !Sal.AcquiresLock && !Sal.raises()) {
     const auto &[Lock, L] = Held.front();
     report(C, NotRestored,
-           Fn + " returns holding spin lock " +
-               lockName(L.Spelled, Lock, C.getASTContext()) +
+           Fn + " returns holding " +
+               spinLockObject(lockName(L.Spelled, Lock, C.getASTContext())) +
                " (acquired with " + siteName(L.Site, L.Api, C) +
                "); release it on every path before returning",
            C.generateErrorNode(), At);
@@ -420,17 +435,28 @@ void IrqlChecker::checkEndFunction(const ReturnStmt *RS,
            C.generateErrorNode(), At);
 }
 
-/// Can \p Sym, a KeGetCurrentIrql() result, stand for level \p L in \p S?
+/// Can \p Sym, a KeGetCurrentIrql() result or a saved old IRQL, stand for
+/// level \p L in \p S?
 static bool mayBe(ProgramStateRef S, SymbolRef Sym, Irql L) {
-  static const uint64_t From[] = {0, 1, 2, 3, 27}, To[] = {0, 1, 2, 26, 255};
   BasicValueFactory &BVF = S->getStateManager().getBasicVals();
   QualType T = Sym->getType();
-  unsigned I = static_cast<unsigned>(L);
+  auto [From, To] = valuesOfIrql(L);
   return static_cast<bool>(S->assumeInclusiveRange(
-      nonloc::SymbolVal(Sym), BVF.getValue(From[I], T),
-      BVF.getValue(
-          std::min<uint64_t>(To[I], BVF.getMaxValue(T)->getZExtValue()), T),
+      nonloc::SymbolVal(Sym), BVF.getValue(From, T),
+      BVF.getValue(std::min<uint64_t>(To, BVF.getMaxValue(T)->getZExtValue()),
+                   T),
       true));
+}
+
+/// \p R narrowed to the levels \p Sym may still stand for in \p S.
+static IrqlRange narrowedBy(ProgramStateRef S, SymbolRef Sym, IrqlRange R) {
+  if (!Sym->getType()->isIntegralOrEnumerationType())
+    return R;
+  while (R.Lo < R.Hi && !mayBe(S, Sym, R.Lo))
+    R.Lo = static_cast<Irql>(static_cast<unsigned>(R.Lo) + 1);
+  while (R.Lo < R.Hi && !mayBe(S, Sym, R.Hi))
+    R.Hi = static_cast<Irql>(static_cast<unsigned>(R.Hi) - 1);
+  return R;
 }
 
 ProgramStateRef IrqlChecker::evalAssume(ProgramStateRef S, SVal, bool) const {
@@ -439,22 +465,25 @@ ProgramStateRef IrqlChecker::evalAssume(ProgramStateRef S, SVal, bool) const {
       (Modeling && !Modeling->concerns(S->getStateManager().getContext())))
     return S;
   std::vector<SymbolRef> Readings = irqlstate::readings(S);
-  if (Readings.empty())
+  std::vector<std::pair<SymbolRef, SavedIrql>> Saved = irqlstate::savedIrqls(S);
+  if (Readings.empty() && Saved.empty())
     return S;
   IrqlRange Cur = irqlstate::current(S);
   Narrowing = true;
-  for (SymbolRef Sym : Readings) {
-    if (!Sym->getType()->isIntegralOrEnumerationType())
-      continue;
-    while (Cur.Lo < Cur.Hi && !mayBe(S, Sym, Cur.Lo))
-      Cur.Lo = static_cast<Irql>(static_cast<unsigned>(Cur.Lo) + 1);
-    while (Cur.Lo < Cur.Hi && !mayBe(S, Sym, Cur.Hi))
-      Cur.Hi = static_cast<Irql>(static_cast<unsigned>(Cur.Hi) - 1);
+  for (SymbolRef Sym : Readings)
+    Cur = narrowedBy(S, Sym, Cur);
+  // A branch on a saved old IRQL (NDIS_LOWER_IRQL compares it with the
+  // current one) tells which IRQL the raise or lock started from.
+  ProgramStateRef Next = S;
+  for (auto &[Sym, V] : Saved) {
+    IrqlRange Old = narrowedBy(S, Sym, V.Old);
+    if (Old != V.Old)
+      Next = irqlstate::setSaved(Next, Sym, V.withOld(Old));
   }
   Narrowing = false;
   if (Cur == irqlstate::current(S))
-    return S;
-  return irqlstate::narrowCurrent(S, Cur);
+    return Next;
+  return irqlstate::narrowCurrent(Next, Cur);
 }
 
 void IrqlChecker::printState(raw_ostream &Out, ProgramStateRef State,

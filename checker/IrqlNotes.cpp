@@ -76,59 +76,160 @@ std::string spelledName(const CallExpr *CE, const SourceManager &SM,
   return "the call";
 }
 
-/// The text of \p E as the driver wrote it: the expression itself, or,
-/// inside a macro (NdisAcquireSpinLock(&A->Lock) expanding to
-/// KeAcquireSpinLock(&(&A->Lock)->SpinLock, ...)), the largest part of it
-/// that came from the macro's arguments.
-static StringRef writtenText(const Expr *E, const SourceManager &SM,
-                             const LangOptions &LO) {
-  SourceLocation B = E->getBeginLoc(), End = E->getEndLoc();
-  if (!B.isMacroID() && !End.isMacroID())
-    return Lexer::getSourceText(
-        CharSourceRange::getTokenRange(E->getSourceRange()), SM, LO);
-  if (SM.isMacroArgExpansion(B) && SM.isMacroArgExpansion(End)) {
-    // Only text inside the driver's own macro invocation counts, not text
-    // of a header macro's body that an inner macro received as argument.
-    CharSourceRange Call = SM.getExpansionRange(B);
-    SourceLocation SB = SM.getSpellingLoc(B), SE = SM.getSpellingLoc(End);
-    if (SM.getFileID(SB) == SM.getFileID(SE) &&
-        SM.getFileID(SB) == SM.getFileID(Call.getBegin()) &&
-        !SM.isBeforeInTranslationUnit(SB, Call.getBegin()) &&
-        !SM.isBeforeInTranslationUnit(Call.getEnd(), SE) &&
-        !SM.isBeforeInTranslationUnit(SE, SB))
-      return Lexer::getSourceText(CharSourceRange::getTokenRange(SB, SE), SM,
-                                  LO);
-  }
-  for (const Stmt *Child : E->children())
-    if (const auto *CE = dyn_cast_or_null<Expr>(Child)) {
-      StringRef T = writtenText(CE, SM, LO);
-      if (!T.empty())
-        return T;
+/// Whether the token at \p Loc is the driver's: written in its source or
+/// in a macro of its own, not in the body of a rule-table macro
+/// (NdisAcquireSpinLock) or of another header's macro.
+static bool isDriversToken(SourceLocation Loc, const SourceManager &SM,
+                           const LangOptions &LO) {
+  while (Loc.isMacroID()) {
+    if (SM.isMacroArgExpansion(Loc)) {
+      Loc = SM.getImmediateSpellingLoc(Loc);
+      continue;
     }
-  return "";
+    if (isRowName(Lexer::getImmediateMacroName(Loc, SM, LO)))
+      return false;
+    return !SM.isInSystemHeader(SM.getSpellingLoc(Loc));
+  }
+  return Loc.isValid() && !SM.isInSystemHeader(Loc);
+}
+
+/// The outermost part of \p E the driver wrote: all of it, or, inside a
+/// header macro (NdisAcquireSpinLock(&A->Lock) expanding to
+/// KeAcquireSpinLockRaiseToDpc(&(&A->Lock)->SpinLock)), the part that came
+/// from the driver's argument.
+static const Expr *driversPart(const Expr *E, const SourceManager &SM,
+                               const LangOptions &LO) {
+  if (isDriversToken(E->getBeginLoc(), SM, LO) &&
+      isDriversToken(E->getEndLoc(), SM, LO))
+    return E;
+  for (const Stmt *Child : E->children())
+    if (const auto *CE = dyn_cast_or_null<Expr>(Child))
+      if (const Expr *Part = driversPart(CE, SM, LO))
+        return Part;
+  return nullptr;
+}
+
+/// Where \p Loc was written in a file, if the token was written there
+/// directly (possibly as a macro argument), not in a macro's body.
+static SourceLocation writtenInFile(SourceLocation Loc,
+                                    const SourceManager &SM) {
+  while (Loc.isMacroID()) {
+    if (!SM.isMacroArgExpansion(Loc))
+      return {};
+    Loc = SM.getImmediateSpellingLoc(Loc);
+  }
+  return Loc;
+}
+
+/// \p E as a driver writes a lock: names, member accesses and subscripts,
+/// no parentheses around them. What the driver's own macros expand to
+/// reads the same way (&(pA)->Lock with pA = pAdapt: &pAdapt->Lock).
+static void printLock(const Expr *E, raw_ostream &OS,
+                      const PrintingPolicy &PP) {
+  E = E->IgnoreImpCasts();
+  if (const auto *P = dyn_cast<ParenExpr>(E)) {
+    const Expr *In = P->getSubExpr()->IgnoreImpCasts();
+    if (isa<DeclRefExpr, MemberExpr, ArraySubscriptExpr, ParenExpr>(In))
+      return printLock(In, OS, PP);
+    OS << '(';
+    printLock(In, OS, PP);
+    OS << ')';
+    return;
+  }
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+    OS << DRE->getDecl()->getName();
+    return;
+  }
+  if (const auto *ME = dyn_cast<MemberExpr>(E);
+      ME && ME->getMemberDecl()->getIdentifier()) {
+    printLock(ME->getBase(), OS, PP);
+    OS << (ME->isArrow() ? "->" : ".") << ME->getMemberDecl()->getName();
+    return;
+  }
+  if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E)) {
+    printLock(AS->getBase(), OS, PP);
+    OS << '[';
+    AS->getIdx()->printPretty(OS, nullptr, PP);
+    OS << ']';
+    return;
+  }
+  if (const auto *UO = dyn_cast<UnaryOperator>(E);
+      UO && (UO->getOpcode() == UO_AddrOf || UO->getOpcode() == UO_Deref)) {
+    OS << (UO->getOpcode() == UO_AddrOf ? "&" : "*");
+    printLock(UO->getSubExpr(), OS, PP);
+    return;
+  }
+  E->printPretty(OS, nullptr, PP);
+}
+
+/// The lock \p Arg names, as the driver wrote it, without the '&' that
+/// passes it and without enclosing parentheses.
+static std::string writtenLock(const Expr *Arg, const ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  const LangOptions &LO = Ctx.getLangOpts();
+  const Expr *E = driversPart(Arg, SM, LO);
+  if (!E)
+    return "";
+  std::string Text;
+  SourceLocation B = writtenInFile(E->getBeginLoc(), SM),
+                 End = writtenInFile(E->getEndLoc(), SM);
+  if (B.isValid() && End.isValid() && SM.getFileID(B) == SM.getFileID(End) &&
+      !SM.isBeforeInTranslationUnit(End, B)) {
+    Text = Lexer::getSourceText(CharSourceRange::getTokenRange(B, End), SM, LO)
+               .str();
+  } else {
+    raw_string_ostream OS(Text);
+    printLock(E, OS, PrintingPolicy(LO));
+  }
+  StringRef T = StringRef(Text).trim();
+  for (bool Stripped = true; Stripped;) {
+    Stripped = false;
+    if (T.consume_front("&")) {
+      T = T.ltrim();
+      Stripped = true;
+    }
+    // (X) as a whole, not (A)->B.
+    if (T.starts_with("(") && T.ends_with(")")) {
+      int Depth = 0;
+      size_t I = 0;
+      for (; I < T.size(); ++I) {
+        Depth += T[I] == '(' ? 1 : T[I] == ')' ? -1 : 0;
+        if (Depth == 0)
+          break;
+      }
+      if (I == T.size() - 1) {
+        T = T.drop_front().drop_back().trim();
+        Stripped = true;
+      }
+    }
+  }
+  return T.str();
 }
 
 std::string lockName(const Expr *Arg, const MemRegion *R,
                      const ASTContext &Ctx) {
   if (Arg) {
-    StringRef Text =
-        writtenText(Arg, Ctx.getSourceManager(), Ctx.getLangOpts()).trim();
-    if (Text.consume_front("&"))
-      Text = Text.ltrim();
-    if (!Text.empty() && Text.size() < 80 && !Text.contains('\n'))
-      return ("'" + Text + "'").str();
+    std::string Text = writtenLock(Arg, Ctx);
+    if (!Text.empty() && Text.size() < 80 &&
+        Text.find('\n') == std::string::npos)
+      return "'" + Text + "'";
   }
-  if (!R || !isa<VarRegion>(R))
-    return "a spin lock";
+  if (!R || !isa<VarRegion>(R) || !R->canPrintPretty())
+    return "";
   std::string S;
   raw_string_ostream OS(S);
-  if (R->canPrintPretty()) {
-    OS << "'";
-    R->printPretty(OS);
-    OS << "'";
-    return S;
-  }
-  return "a spin lock";
+  OS << "'";
+  R->printPretty(OS);
+  OS << "'";
+  return S;
+}
+
+std::string spinLockSubject(const std::string &Name) {
+  return Name.empty() ? "A spin lock" : "Spin lock " + Name;
+}
+
+std::string spinLockObject(const std::string &Name) {
+  return Name.empty() ? "a spin lock" : "spin lock " + Name;
 }
 
 void IrqlNoteVisitor::Profile(FoldingSetNodeID &ID) const {
@@ -193,14 +294,14 @@ PathDiagnosticPieceRef IrqlNoteVisitor::VisitNode(const ExplodedNode *N,
     const LockState *Prev = irqlstate::lock(Before, R);
     if (!Prev || !Prev->Held)
       return eventAt(S, N, BRC,
-                     "Spin lock " + lockName(L.Spelled, R, Ctx) +
+                     spinLockSubject(lockName(L.Spelled, R, Ctx)) +
                          " acquired here (" + spelledName(CE, SM, LO) + ")");
   }
   for (const auto &[R, L] : irqlstate::heldLocks(Before)) {
     const LockState *Cur = irqlstate::lock(Now, R);
     if (Cur && !Cur->Held)
       return eventAt(S, N, BRC,
-                     "Spin lock " + lockName(L.Spelled, R, Ctx) +
+                     spinLockSubject(lockName(L.Spelled, R, Ctx)) +
                          " released here (" + spelledName(CE, SM, LO) + ")");
   }
   return nullptr;

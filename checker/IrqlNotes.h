@@ -35,10 +35,16 @@ std::string spelledName(const clang::CallExpr *CE,
                         const clang::SourceManager &SM,
                         const clang::LangOptions &LO);
 
-/// "'Adapter->Lock'": the lock argument \p Arg as written (without '&'),
-/// else the region's name, else "a spin lock".
+/// "'Adapter->Lock'": the lock argument \p Arg as the driver wrote it
+/// (without '&'; through a driver's macro, with the macro's arguments in
+/// place), else the region's name, else "" (no name).
 std::string lockName(const clang::Expr *Arg, const clang::ento::MemRegion *R,
                      const clang::ASTContext &Ctx);
+
+/// "Spin lock 'Adapter->Lock'", or "A spin lock" for a lock without a name.
+std::string spinLockSubject(const std::string &Name);
+/// "spin lock 'Adapter->Lock'", or "a spin lock".
+std::string spinLockObject(const std::string &Name);
 
 class IrqlNoteVisitor : public clang::ento::BugReporterVisitor {
 public:

@@ -94,6 +94,13 @@ std::vector<std::pair<SymbolRef, SavedIrql>> pendingRaises(ProgramStateRef S) {
   return Out;
 }
 
+std::vector<std::pair<SymbolRef, SavedIrql>> savedIrqls(ProgramStateRef S) {
+  std::vector<std::pair<SymbolRef, SavedIrql>> Out;
+  for (const auto &[Sym, V] : S->get<IrqlSavedMap>())
+    Out.emplace_back(Sym, V);
+  return Out;
+}
+
 ProgramStateRef settleRaises(ProgramStateRef S, std::optional<Irql> To) {
   for (const auto &[Sym, V] : S->get<IrqlSavedMap>())
     if (V.Pending && (!To || V.Old.contains(*To)))

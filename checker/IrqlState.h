@@ -46,6 +46,7 @@ struct SavedIrql {
     return {Old, false, Api, Site};
   }
   SavedIrql restored() const { return {Old, false, Api, Site}; }
+  SavedIrql withOld(IrqlRange R) const { return {R, Pending, Api, Site}; }
 
   bool operator==(const SavedIrql &O) const {
     return Old == O.Old && Pending == O.Pending && Api == O.Api &&
@@ -117,6 +118,7 @@ ProgramStateRef setEntry(ProgramStateRef S, IrqlRange R, bool LockFree);
 const SavedIrql *saved(ProgramStateRef S, SymbolRef Sym);
 ProgramStateRef setSaved(ProgramStateRef S, SymbolRef Sym, SavedIrql V);
 std::vector<std::pair<SymbolRef, SavedIrql>> pendingRaises(ProgramStateRef S);
+std::vector<std::pair<SymbolRef, SavedIrql>> savedIrqls(ProgramStateRef S);
 /// Forgets every pending raise (a lower whose value is not tracked).
 ProgramStateRef settleRaises(ProgramStateRef S,
                              std::optional<Irql> LoweredTo = std::nullopt);

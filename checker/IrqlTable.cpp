@@ -87,6 +87,22 @@ std::optional<uint64_t> valueOfIrql(Irql L) {
   return std::nullopt;
 }
 
+std::pair<uint64_t, uint64_t> valuesOfIrql(Irql L) {
+  switch (L) {
+  case Irql::Passive:
+    return {0, 0};
+  case Irql::Apc:
+    return {1, 1};
+  case Irql::Dispatch:
+    return {2, 2};
+  case Irql::Device:
+    return {3, 26};
+  case Irql::High:
+    return {27, 255};
+  }
+  return {0, 255};
+}
+
 StringRef irqlSpelling(Irql L) {
   switch (L) {
   case Irql::Passive:

@@ -65,6 +65,26 @@ const MemRegion *argRegion(const CallEvent &Call, int Arg) {
   return R ? R->StripCasts() : nullptr;
 }
 
+/// Records \p V for \p Sym, whose value is from now on one of the KIRQL
+/// values of the old IRQL (so that a branch on it, as in NDIS_LOWER_IRQL,
+/// follows what the path knows).
+static ProgramStateRef recordSaved(ProgramStateRef S, SymbolRef Sym,
+                                   SavedIrql V) {
+  QualType T = Sym->getType();
+  if (!V.Old.isUnknown() && T->isIntegralOrEnumerationType()) {
+    BasicValueFactory &BVF = S->getStateManager().getBasicVals();
+    uint64_t Max = BVF.getMaxValue(T)->getZExtValue();
+    uint64_t Lo = valuesOfIrql(V.Old.Lo).first,
+             Hi = std::min(valuesOfIrql(V.Old.Hi).second, Max);
+    if (Lo <= Hi)
+      if (ProgramStateRef In = S->assumeInclusiveRange(
+              nonloc::SymbolVal(Sym), BVF.getValue(Lo, T), BVF.getValue(Hi, T),
+              true))
+        S = In;
+  }
+  return irqlstate::setSaved(S, Sym, V);
+}
+
 /// Records \p V as saved where \p SavedArg says: a fresh symbol bound to
 /// the KIRQL an argument points to, or the call's result.
 static ProgramStateRef saveOld(ProgramStateRef S, const CallEvent &Call,
@@ -73,9 +93,18 @@ static ProgramStateRef saveOld(ProgramStateRef S, const CallEvent &Call,
   SValBuilder &SVB = C.getSValBuilder();
   if (SavedArg == SavedInReturn) {
     const Expr *E = Call.getOriginExpr();
-    SymbolRef Sym =
-        E ? S->getSVal(E, C.getLocationContext()).getAsSymbol() : nullptr;
-    return Sym ? irqlstate::setSaved(S, Sym, V) : S;
+    if (!E)
+      return S;
+    SymbolRef Sym = S->getSVal(E, C.getLocationContext()).getAsSymbol();
+    if (!Sym && E->getType()->isIntegralOrEnumerationType()) {
+      // An inline routine (the WDK's KzRaiseIrql) returned a value computed
+      // from its body: follow the result as the saved IRQL all the same.
+      DefinedOrUnknownSVal Fresh =
+          SVB.conjureSymbolVal(Call, E->getType(), C.blockCount(), Tag);
+      S = S->BindExpr(E, C.getLocationContext(), Fresh);
+      Sym = Fresh.getAsSymbol();
+    }
+    return Sym ? recordSaved(S, Sym, V) : S;
   }
   const MemRegion *Out = argRegion(Call, SavedArg);
   const auto *TR = dyn_cast_or_null<TypedValueRegion>(Out);
@@ -85,7 +114,7 @@ static ProgramStateRef saveOld(ProgramStateRef S, const CallEvent &Call,
       SVB.conjureSymbolVal(Call, TR->getValueType(), C.blockCount(), Tag);
   S = S->bindLoc(loc::MemRegionVal(TR), Fresh, C.getLocationContext());
   if (SymbolRef Sym = Fresh.getAsSymbol())
-    S = irqlstate::setSaved(S, Sym, V);
+    S = recordSaved(S, Sym, V);
   return S;
 }
 
@@ -116,7 +145,7 @@ const MemRegion *releasedLock(ProgramStateRef S, const CallEvent &Call,
   // how the driver wrote it.
   const Expr *Arg = argExpr(Call, I.LockArg);
   std::string Name = lockName(Arg, nullptr, Ctx);
-  if (Arg && Name != lockName(nullptr, nullptr, Ctx))
+  if (Arg && !Name.empty())
     for (const auto &[R, L] : irqlstate::heldLocks(S))
       if (lockName(L.Spelled, nullptr, Ctx) == Name)
         return R;

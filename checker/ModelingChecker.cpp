@@ -11,8 +11,10 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/Basic/Diagnostic.h"
 #include "clang/AST/Decl.h"
+#include "clang/AST/Expr.h"
 #include "clang/StaticAnalyzer/Core/AnalyzerOptions.h"
 #include "clang/StaticAnalyzer/Core/CheckerManager.h"
+#include "clang/StaticAnalyzer/Core/PathSensitive/CheckerContext.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/ProgramState.h"
 
 using namespace clang;
@@ -95,6 +97,20 @@ ModelingChecker::handlerParty(ProgramStateRef State,
   const MemRegion *R =
       handlerParam(State, SFC, apiInfo(*Role).PartyArg).getAsRegion();
   return R ? R->getBaseRegion() : nullptr;
+}
+
+void ModelingChecker::checkPostStmt(const CastExpr *CE,
+                                    CheckerContext &C) const {
+  if (CE->getCastKind() != CK_PointerToIntegral || !concerns(C.getASTContext()))
+    return;
+  // Only a constant the compiler folds (an offset from a null pointer);
+  // other pointer-to-integer casts keep the analyzer's value.
+  Expr::EvalResult Folded;
+  if (CE->isValueDependent() || !CE->EvaluateAsInt(Folded, C.getASTContext()))
+    return;
+  SVal Offset = C.getSValBuilder().makeIntVal(Folded.Val.getInt());
+  if (C.getSVal(CE) != Offset)
+    C.addTransition(C.getState()->BindExpr(CE, C.getLocationContext(), Offset));
 }
 
 const StackFrameContext *topFrame(const LocationContext *LC) {

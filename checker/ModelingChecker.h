@@ -2,7 +2,9 @@
 //
 // Part of condis-check. The hidden checker the condis checkers depend on:
 // it owns the DriverFacts of the translation unit being analysed (handlers
-// and role evidence) and the package option condis:Handlers.
+// and role evidence) and the package option condis:Handlers, and models
+// what the analyzer core gets wrong in driver code (the field offset inside
+// CONTAINING_RECORD).
 //
 //===----------------------------------------------------------------------===//
 
@@ -39,8 +41,17 @@ namespace condis {
 void setProjectFacts(const DriverFacts *Facts);
 const DriverFacts *projectFacts();
 
-class ModelingChecker : public clang::ento::Checker<> {
+class ModelingChecker
+    : public clang::ento::Checker<
+          clang::ento::check::PostStmt<clang::CastExpr>> {
 public:
+  /// (ULONG_PTR)&((T *)0)->Field, the offset CONTAINING_RECORD subtracts:
+  /// the analyzer core takes the field of a null pointer to be the null
+  /// pointer, so the record would start at the field and its other fields
+  /// would alias the list links. Binds the offset the compiler computes.
+  void checkPostStmt(const clang::CastExpr *CE,
+                     clang::ento::CheckerContext &C) const;
+
   /// The facts of \p Ctx's translation unit, gathered on first use, plus
   /// condis:Handlers and the project facts (setProjectFacts), if any.
   const DriverFacts &facts(clang::ASTContext &Ctx) const;

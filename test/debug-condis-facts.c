@@ -25,7 +25,7 @@ void registerByDesignatedInitialiser(NDIS_HANDLE Handle) {
   NDIS_CO_CALL_MANAGER_OPTIONAL_HANDLERS H = {
       .CmDropPartyHandler = MyDesignatedDrop,
   };
-  NdisSetOptionalHandlers(Handle, &H.Header);
+  NdisSetOptionalHandlers(Handle, (PNDIS_DRIVER_OPTIONAL_HANDLERS)&H);
 }
 
 NDIS_STATUS registerAddressFamily(NDIS_HANDLE Binding) {

@@ -69,5 +69,6 @@ NDIS_STATUS CmSetOptions(NDIS_HANDLE NdisDriverHandle) {
   NdisZeroMemory(&Handlers, sizeof(Handlers));
   Handlers.CmDropPartyHandler = &byAssignment02;
   (void)PositionalHandlers;
-  return NdisSetOptionalHandlers(NdisDriverHandle, &Handlers.Header);
+  return NdisSetOptionalHandlers(NdisDriverHandle,
+                                 (PNDIS_DRIVER_OPTIONAL_HANDLERS)&Handlers);
 }

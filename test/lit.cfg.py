@@ -21,6 +21,18 @@ config.substitutions.append(("%condis_src", config.condis_src_root))
 config.substitutions.append(("%condis_bin", config.condis_bin_dir))
 config.substitutions.append(
     ("%condis_inputs", os.path.join(config.condis_src_root, "test", "Inputs")))
+# The WDK-shaped header simulator (test/Inputs/wdk) the way a real build
+# uses the kit: the Windows target in clang-cl's MS modes (with the
+# _MSC_VER the driver sets), the architecture macros of a WDK build, and the
+# kit's km and shared folders. A test adds the driver kind: -DNDIS630=1, or
+# -DNDIS_MINIPORT_DRIVER=1 -DNDIS630_MINIPORT=1.
+wdk_inputs = os.path.join(config.condis_src_root, "test", "Inputs", "wdk")
+wdk_common = (" -fms-extensions -fms-compatibility -fms-compatibility-version=19.33"
+              " -isystem {0}/km -isystem {0}/shared").format(wdk_inputs)
+config.substitutions.append(
+    ("%wdk_x64", "-triple x86_64-pc-windows-msvc -D_AMD64_ -DAMD64 -D_WIN64" + wdk_common))
+config.substitutions.append(
+    ("%wdk_x86", "-triple i686-pc-windows-msvc -D_X86_" + wdk_common))
 config.environment["PATH"] = os.pathsep.join(
     [config.condis_bin_dir, config.llvm_tools_dir, config.environment["PATH"]])
 

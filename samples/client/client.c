@@ -148,7 +148,8 @@ _Use_decl_annotations_ NDIS_STATUS ClSetOptions(NDIS_HANDLE NdisDriverHandle,
 
   UNREFERENCED_PARAMETER(DriverContext);
 
-  Status = NdisSetOptionalHandlers(NdisDriverHandle, &ClHandlers.Header);
+  Status = NdisSetOptionalHandlers(
+      NdisDriverHandle, (PNDIS_DRIVER_OPTIONAL_HANDLERS)&ClHandlers);
   if (Status != NDIS_STATUS_SUCCESS)
     return Status;
 
@@ -160,7 +161,8 @@ _Use_decl_annotations_ NDIS_STATUS ClSetOptions(NDIS_HANDLE NdisDriverHandle,
   CoChars.CoAfRegisterNotifyHandler = ClAfRegisterNotify;
   CoChars.CoReceiveNetBufferListsHandler = ClReceiveNetBufferLists;
   CoChars.CoSendNetBufferListsCompleteHandler = ClSendNetBufferListsComplete;
-  return NdisSetOptionalHandlers(NdisDriverHandle, &CoChars.Header);
+  return NdisSetOptionalHandlers(
+      NdisDriverHandle, (PNDIS_DRIVER_OPTIONAL_HANDLERS)&CoChars);
 }
 
 _Use_decl_annotations_ NDIS_STATUS
@@ -317,9 +319,9 @@ static VOID ClpRemoveLeafWithAccounting(PCL_ADAPTER Adapter, PCL_PARTY Party) {
   Request->Header.Type = NDIS_OBJECT_TYPE_DEFAULT;
   Request->Header.Revision = NDIS_OID_REQUEST_REVISION_1;
   Request->Header.Size = NDIS_SIZEOF_OID_REQUEST_REVISION_1;
-  Request->Oid = OID_CONTOSO_LEAF_COUNTERS;
-  Request->InformationBuffer = &Req->Record;
-  Request->InformationBufferLength = sizeof(Req->Record);
+  Request->DATA.QUERY_INFORMATION.Oid = OID_CONTOSO_LEAF_COUNTERS;
+  Request->DATA.QUERY_INFORMATION.InformationBuffer = &Req->Record;
+  Request->DATA.QUERY_INFORMATION.InformationBufferLength = sizeof(Req->Record);
   // BUG (condis.DropParty): the handle died when NdisClDropParty was called,
   // not when the drop completes. Query the counters before dropping the leaf.
   Status = NdisCoOidRequest(Adapter->NdisBindingHandle, Adapter->NdisAfHandle,
@@ -515,11 +517,13 @@ ClOidRequest(NDIS_HANDLE ProtocolAfContext, NDIS_HANDLE ProtocolVcContext,
 
   UNREFERENCED_PARAMETER(ProtocolVcContext);
 
-  if (OidRequest->Oid != OID_CONTOSO_LEAF_STATUS)
+  if (OidRequest->RequestType != NdisRequestSetInformation ||
+      OidRequest->DATA.SET_INFORMATION.Oid != OID_CONTOSO_LEAF_STATUS)
     return NDIS_STATUS_NOT_SUPPORTED;
-  if (OidRequest->InformationBufferLength < sizeof(*Record))
+  if (OidRequest->DATA.SET_INFORMATION.InformationBufferLength <
+      sizeof(*Record))
     return NDIS_STATUS_INVALID_DATA;
-  Record = (PCL_LEAF_RECORD)OidRequest->InformationBuffer;
+  Record = (PCL_LEAF_RECORD)OidRequest->DATA.SET_INFORMATION.InformationBuffer;
 
   if (Party != NULL && Party->State == ClPartyConnected &&
       Record->LegActive == 0 && Party->Vc->PartyCount > 1)

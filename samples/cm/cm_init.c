@@ -67,7 +67,8 @@ _Use_decl_annotations_ NDIS_STATUS CmSetOptions(NDIS_HANDLE NdisDriverHandle,
 
   UNREFERENCED_PARAMETER(DriverContext);
 
-  Status = NdisSetOptionalHandlers(NdisDriverHandle, &CmHandlers.Header);
+  Status = NdisSetOptionalHandlers(
+      NdisDriverHandle, (PNDIS_DRIVER_OPTIONAL_HANDLERS)&CmHandlers);
   if (Status != NDIS_STATUS_SUCCESS)
     return Status;
 
@@ -79,7 +80,8 @@ _Use_decl_annotations_ NDIS_STATUS CmSetOptions(NDIS_HANDLE NdisDriverHandle,
   CoChars.CoAfRegisterNotifyHandler = CmAfRegisterNotify;
   CoChars.CoReceiveNetBufferListsHandler = CmReceiveNetBufferLists;
   CoChars.CoSendNetBufferListsCompleteHandler = CmSendNetBufferListsComplete;
-  return NdisSetOptionalHandlers(NdisDriverHandle, &CoChars.Header);
+  return NdisSetOptionalHandlers(
+      NdisDriverHandle, (PNDIS_DRIVER_OPTIONAL_HANDLERS)&CoChars);
 }
 
 /* Opens the CoNDIS miniport and offers CONTOSO_AF on it. */
@@ -201,7 +203,7 @@ _Use_decl_annotations_ NDIS_STATUS CmCloseAf(NDIS_HANDLE CallMgrAfContext) {
 }
 
 _Use_decl_annotations_ VOID
-CmNotifyCloseAfComplete(NDIS_STATUS Status, NDIS_HANDLE CallMgrAfContext) {
+CmNotifyCloseAfComplete(NDIS_HANDLE CallMgrAfContext, NDIS_STATUS Status) {
   UNREFERENCED_PARAMETER(Status);
   UNREFERENCED_PARAMETER(CallMgrAfContext);
 }

@@ -165,7 +165,8 @@ _Use_decl_annotations_ NDIS_STATUS McmSetOptions(NDIS_HANDLE NdisDriverHandle,
   CmHandlers.CmOidRequestHandler = McmCmOidRequest;
   CmHandlers.CmOidRequestCompleteHandler = McmCmOidRequestComplete;
   CmHandlers.CmNotifyCloseAfCompleteHandler = McmNotifyCloseAfComplete;
-  Status = NdisSetOptionalHandlers(NdisDriverHandle, &CmHandlers.Header);
+  Status = NdisSetOptionalHandlers(
+      NdisDriverHandle, (PNDIS_DRIVER_OPTIONAL_HANDLERS)&CmHandlers);
   if (Status != NDIS_STATUS_SUCCESS)
     return Status;
 
@@ -179,7 +180,8 @@ _Use_decl_annotations_ NDIS_STATUS McmSetOptions(NDIS_HANDLE NdisDriverHandle,
   CoChars.CoDeactivateVcHandler = McmCoDeactivateVc;
   CoChars.CoSendNetBufferListsHandler = McmCoSendNetBufferLists;
   CoChars.CoOidRequestHandler = McmCoOidRequest;
-  return NdisSetOptionalHandlers(NdisDriverHandle, &CoChars.Header);
+  return NdisSetOptionalHandlers(
+      NdisDriverHandle, (PNDIS_DRIVER_OPTIONAL_HANDLERS)&CoChars);
 }
 
 _Use_decl_annotations_ NDIS_STATUS McmInitializeEx(
@@ -327,12 +329,14 @@ static VOID McmpReportPartyStatus(PMCM_ADAPTER Adapter, PMCM_PARTY Party) {
   Req->Request.Header.Type = NDIS_OBJECT_TYPE_DEFAULT;
   Req->Request.Header.Revision = NDIS_OID_REQUEST_REVISION_1;
   Req->Request.Header.Size = NDIS_SIZEOF_OID_REQUEST_REVISION_1;
-  Req->Request.Oid = OID_CONTOSO_LEAF_STATUS;
+  Req->Request.RequestType = NdisRequestSetInformation;
+  Req->Request.DATA.SET_INFORMATION.Oid = OID_CONTOSO_LEAF_STATUS;
   Req->Record.LegId = Party->LegId;
   Req->Record.LegActive = Adapter->Hw->LegStatus[Party->LegId] & MCM_LEG_ACTIVE;
   Req->Record.CellsSent = Adapter->Hw->CellsSent[Party->LegId];
-  Req->Request.InformationBuffer = &Req->Record;
-  Req->Request.InformationBufferLength = sizeof(Req->Record);
+  Req->Request.DATA.SET_INFORMATION.InformationBuffer = &Req->Record;
+  Req->Request.DATA.SET_INFORMATION.InformationBufferLength =
+      sizeof(Req->Record);
 
   Status = NdisMCmOidRequest(Adapter->NdisAfHandle, Party->Vc->NdisVcHandle,
                              Party->NdisPartyHandle, &Req->Request);
@@ -390,6 +394,7 @@ _Use_decl_annotations_ NDIS_STATUS McmDropParty(NDIS_HANDLE CallMgrPartyContext,
 /* The SAR confirmed the release of a pended drop. */
 static VOID McmpCompleteReleasedDrop(PMCM_ADAPTER Adapter, PMCM_PARTY Party) {
   NDIS_HANDLE VcHandle = Party->Vc->NdisVcHandle;
+  PNDIS_OID_REQUEST Request = &Adapter->AccountingRequest;
 
   McmpUnlinkParty(Adapter, Party);
   NdisMCmDropPartyComplete(NDIS_STATUS_SUCCESS, Party->NdisPartyHandle);
@@ -397,14 +402,15 @@ static VOID McmpCompleteReleasedDrop(PMCM_ADAPTER Adapter, PMCM_PARTY Party) {
   Adapter->AccountingRecord.LegId = Party->LegId;
   Adapter->AccountingRecord.LegActive = 0;
   Adapter->AccountingRecord.CellsSent = Adapter->Hw->CellsSent[Party->LegId];
-  Adapter->AccountingRequest.Oid = OID_CONTOSO_LEAF_ACCOUNTING;
-  Adapter->AccountingRequest.InformationBuffer = &Adapter->AccountingRecord;
-  Adapter->AccountingRequest.InformationBufferLength =
+  Request->RequestType = NdisRequestSetInformation;
+  Request->DATA.SET_INFORMATION.Oid = OID_CONTOSO_LEAF_ACCOUNTING;
+  Request->DATA.SET_INFORMATION.InformationBuffer = &Adapter->AccountingRecord;
+  Request->DATA.SET_INFORMATION.InformationBufferLength =
       sizeof(Adapter->AccountingRecord);
   // BUG (condis.DropParty): the party handle died with the successful
   // completion above. Send the accounting report before completing the drop.
   NdisMCmOidRequest(Adapter->NdisAfHandle, VcHandle, Party->NdisPartyHandle,
-                    &Adapter->AccountingRequest);
+                    Request);
 
   McmpFreeParty(Adapter, Party);
 }
@@ -767,7 +773,7 @@ _Use_decl_annotations_ NDIS_STATUS McmModifyCallQoS(
 }
 
 _Use_decl_annotations_ VOID
-McmNotifyCloseAfComplete(NDIS_STATUS Status, NDIS_HANDLE CallMgrAfContext) {
+McmNotifyCloseAfComplete(NDIS_HANDLE CallMgrAfContext, NDIS_STATUS Status) {
   UNREFERENCED_PARAMETER(Status);
   UNREFERENCED_PARAMETER(CallMgrAfContext);
 }

@@ -3,13 +3,23 @@
  * part). Written from ../shared/reference/condis-api.tsv and the public DDI
  * reference: declarations only, the NdisMCm* forms as macros over the NdisCm*
  * functions exactly as the WDK spells them, the role typedefs with their SAL
- * annotations (empty under clang), and the registration structures.
+ * annotations (empty under clang), and the registration structures, with
+ * the WDK's signatures and layouts.
+ *
+ * Two simulators use it. On its own (-I test/Inputs) it brings ntddk.h and
+ * declares the NDIS spin-lock, IRQL, interlocked and memory routines as
+ * functions. The WDK-shaped simulator (test/Inputs/wdk/km/ndis.h, which
+ * defines the kit's _NDIS_ guard first) includes it for everything else,
+ * after the kit-shaped kernel headers, and writes those routines as the
+ * kit's macros over the kernel's.
  */
 #ifndef CONDIS_SIM_NDIS_H
 #define CONDIS_SIM_NDIS_H
 #pragma clang system_header
 
+#if !defined(_NDIS_)
 #include "ntddk.h"
+#endif
 
 #ifdef __cplusplus
 extern "C" {
@@ -55,11 +65,54 @@ typedef struct _CO_CALL_PARAMETERS {
   PVOID CallMgrParameters;
   PVOID MediaParameters;
 } CO_CALL_PARAMETERS, *PCO_CALL_PARAMETERS;
+typedef ULONG NDIS_PORT_NUMBER;
+typedef enum _NDIS_REQUEST_TYPE {
+  NdisRequestQueryInformation,
+  NdisRequestSetInformation,
+  NdisRequestQueryStatistics,
+  NdisRequestMethod = 12
+} NDIS_REQUEST_TYPE, *PNDIS_REQUEST_TYPE;
+/* The OID and its buffers are inside the DATA union, one struct per
+ * request type. */
 typedef struct _NDIS_OID_REQUEST {
   NDIS_OBJECT_HEADER Header;
-  NDIS_OID Oid;
-  PVOID InformationBuffer;
-  UINT InformationBufferLength;
+  NDIS_REQUEST_TYPE RequestType;
+  NDIS_PORT_NUMBER PortNumber;
+  UINT Timeout;
+  PVOID RequestId;
+  NDIS_HANDLE RequestHandle;
+  union _REQUEST_DATA {
+    struct _QUERY {
+      NDIS_OID Oid;
+      PVOID InformationBuffer;
+      UINT InformationBufferLength;
+      UINT BytesWritten;
+      UINT BytesNeeded;
+    } QUERY_INFORMATION;
+    struct _SET {
+      NDIS_OID Oid;
+      PVOID InformationBuffer;
+      UINT InformationBufferLength;
+      UINT BytesRead;
+      UINT BytesNeeded;
+    } SET_INFORMATION;
+    struct _METHOD {
+      NDIS_OID Oid;
+      PVOID InformationBuffer;
+      ULONG InputBufferLength;
+      ULONG OutputBufferLength;
+      ULONG MethodId;
+      UINT BytesWritten;
+      UINT BytesRead;
+      UINT BytesNeeded;
+    } METHOD_INFORMATION;
+  } DATA;
+  UCHAR NdisReserved[16 * sizeof(PVOID)];
+  UCHAR MiniportReserved[2 * sizeof(PVOID)];
+  UCHAR SourceReserved[2 * sizeof(PVOID)];
+  UCHAR SupportedRevision;
+  UCHAR Reserved1;
+  USHORT Reserved2;
 } NDIS_OID_REQUEST, *PNDIS_OID_REQUEST;
 typedef struct _NDIS_REQUEST NDIS_REQUEST, *PNDIS_REQUEST;
 typedef struct _NET_BUFFER_LIST {
@@ -76,9 +129,13 @@ typedef struct _VAR_STRING { ULONG ulTotalSize; } VAR_STRING, *PVAR_STRING;
 /* ---------------------------------------------------------------------- */
 /* Memory, locks, work items, timers                                      */
 /* ---------------------------------------------------------------------- */
+#if !defined(_NDIS_)
 typedef enum _EX_POOL_PRIORITY {
   LowPoolPriority, NormalPoolPriority = 16, HighPoolPriority = 32
 } EX_POOL_PRIORITY;
+typedef struct _NPAGED_LOOKASIDE_LIST { PVOID Reserved[8]; } NPAGED_LOOKASIDE_LIST,
+    *PNPAGED_LOOKASIDE_LIST;
+#endif
 _IRQL_requires_max_(DISPATCH_LEVEL)
 PVOID NdisAllocateMemoryWithTagPriority(NDIS_HANDLE NdisHandle, UINT Length,
                                         ULONG Tag, EX_POOL_PRIORITY Priority);
@@ -87,13 +144,19 @@ VOID NdisFreeMemory(PVOID VirtualAddress, UINT Length, UINT MemoryFlags);
 _IRQL_requires_max_(DISPATCH_LEVEL)
 VOID NdisFreeMemoryWithTagPriority(NDIS_HANDLE NdisHandle, PVOID VirtualAddress,
                                    ULONG Tag);
+
+#if !defined(_NDIS_)
+/* Routines the WDK writes as macros over the kernel's (or as inline
+ * functions), declared here as functions: see wdk/km/ndis.h for the kit's
+ * forms. */
 VOID NdisMoveMemory(PVOID Destination, const VOID *Source, ULONG Length);
 VOID NdisZeroMemory(PVOID Destination, ULONG Length);
-
-typedef struct _NPAGED_LOOKASIDE_LIST { PVOID Reserved[8]; } NPAGED_LOOKASIDE_LIST,
-    *PNPAGED_LOOKASIDE_LIST;
 PVOID NdisAllocateFromNPagedLookasideList(PNPAGED_LOOKASIDE_LIST Lookaside);
 VOID NdisFreeToNPagedLookasideList(PNPAGED_LOOKASIDE_LIST Lookaside, PVOID Entry);
+VOID NdisInitializeNPagedLookasideList(PNPAGED_LOOKASIDE_LIST Lookaside,
+                                       PVOID Allocate, PVOID Free, ULONG Flags,
+                                       ULONG Size, ULONG Tag, USHORT Depth);
+VOID NdisDeleteNPagedLookasideList(PNPAGED_LOOKASIDE_LIST Lookaside);
 
 _IRQL_requires_max_(DISPATCH_LEVEL) VOID NdisAllocateSpinLock(PNDIS_SPIN_LOCK SpinLock);
 _IRQL_requires_max_(DISPATCH_LEVEL) VOID NdisFreeSpinLock(PNDIS_SPIN_LOCK SpinLock);
@@ -115,6 +178,11 @@ PLIST_ENTRY NdisInterlockedInsertHeadList(PLIST_ENTRY ListHead,
                                           PNDIS_SPIN_LOCK SpinLock);
 PLIST_ENTRY NdisInterlockedRemoveHeadList(PLIST_ENTRY ListHead,
                                           PNDIS_SPIN_LOCK SpinLock);
+VOID NdisGetCurrentSystemTime(PLARGE_INTEGER pSystemTime);
+#define NDIS_RAISE_IRQL_TO_DISPATCH(_pIrql_) KeRaiseIrql(DISPATCH_LEVEL, _pIrql_)
+#define NDIS_LOWER_IRQL(_OldIrql_, _CurIrql_) KeLowerIrql(_OldIrql_)
+#define NDIS_CURRENT_IRQL() KeGetCurrentIrql()
+#endif /* !_NDIS_ */
 
 typedef struct _NDIS_RW_LOCK_EX NDIS_RW_LOCK_EX, *PNDIS_RW_LOCK_EX;
 typedef struct _LOCK_STATE_EX {
@@ -131,10 +199,6 @@ VOID NdisAcquireRWLockWrite(PNDIS_RW_LOCK_EX Lock, PLOCK_STATE_EX LockState,
 _IRQL_requires_(DISPATCH_LEVEL)
 VOID NdisReleaseRWLock(PNDIS_RW_LOCK_EX Lock, PLOCK_STATE_EX LockState);
 #define NDIS_RWL_AT_DISPATCH_LEVEL 1
-
-#define NDIS_RAISE_IRQL_TO_DISPATCH(_pIrql_) KeRaiseIrql(DISPATCH_LEVEL, _pIrql_)
-#define NDIS_LOWER_IRQL(_OldIrql_, _CurIrql_) KeLowerIrql(_OldIrql_)
-#define NDIS_CURRENT_IRQL() KeGetCurrentIrql()
 
 typedef _Function_class_(NDIS_IO_WORKITEM_FUNCTION) _IRQL_requires_(PASSIVE_LEVEL)
 VOID NDIS_IO_WORKITEM_FUNCTION(PVOID WorkItemContext, NDIS_HANDLE NdisIoWorkItemHandle);
@@ -164,7 +228,6 @@ BOOLEAN NdisSetTimerObject(NDIS_HANDLE TimerObject, LARGE_INTEGER DueTime,
                            LONG MillisecondsPeriod, PVOID FunctionContext);
 BOOLEAN NdisCancelTimerObject(NDIS_HANDLE TimerObject);
 VOID NdisFreeTimerObject(NDIS_HANDLE TimerObject);
-VOID NdisGetCurrentSystemTime(PLARGE_INTEGER pSystemTime);
 VOID NdisWriteEventLogEntry(PVOID LogHandle, NDIS_STATUS EventCode,
                             ULONG UniqueEventValue, USHORT NumStrings,
                             PVOID StringsList, ULONG DataSize, PVOID Data);
@@ -172,13 +235,29 @@ VOID NdisWriteEventLogEntry(PVOID LogHandle, NDIS_STATUS EventCode,
 /* ---------------------------------------------------------------------- */
 /* Miniport and protocol registration, interrupts                         */
 /* ---------------------------------------------------------------------- */
+/* The handler fields this simulator has no role type for are PVOID. */
 typedef struct _NDIS_MINIPORT_DRIVER_CHARACTERISTICS {
   NDIS_OBJECT_HEADER Header;
   UCHAR MajorNdisVersion;
   UCHAR MinorNdisVersion;
+  UCHAR MajorDriverVersion;
+  UCHAR MinorDriverVersion;
+  ULONG Flags;
   PVOID SetOptionsHandler;
   PVOID InitializeHandlerEx;
   PVOID HaltHandlerEx;
+  PVOID UnloadHandler;
+  PVOID PauseHandler;
+  PVOID RestartHandler;
+  PVOID OidRequestHandler;
+  PVOID SendNetBufferListsHandler;
+  PVOID ReturnNetBufferListsHandler;
+  PVOID CancelSendHandler;
+  PVOID CheckForHangHandlerEx;
+  PVOID ResetHandlerEx;
+  PVOID DevicePnPEventNotifyHandler;
+  PVOID ShutdownHandlerEx;
+  PVOID CancelOidRequestHandler;
 } NDIS_MINIPORT_DRIVER_CHARACTERISTICS, *PNDIS_MINIPORT_DRIVER_CHARACTERISTICS;
 _IRQL_requires_(PASSIVE_LEVEL)
 NDIS_STATUS NdisMRegisterMiniportDriver(
@@ -193,10 +272,21 @@ typedef struct _NDIS_PROTOCOL_DRIVER_CHARACTERISTICS {
   NDIS_OBJECT_HEADER Header;
   UCHAR MajorNdisVersion;
   UCHAR MinorNdisVersion;
+  UCHAR MajorDriverVersion;
+  UCHAR MinorDriverVersion;
+  ULONG Flags;
   NDIS_STRING Name;
   PVOID SetOptionsHandler;
   PVOID BindAdapterHandlerEx;
   PVOID UnbindAdapterHandlerEx;
+  PVOID OpenAdapterCompleteHandlerEx;
+  PVOID CloseAdapterCompleteHandlerEx;
+  PVOID NetPnPEventHandler;
+  PVOID UninstallHandler;
+  PVOID OidRequestCompleteHandler;
+  PVOID StatusHandlerEx;
+  PVOID ReceiveNetBufferListsHandler;
+  PVOID SendNetBufferListsCompleteHandler;
 } NDIS_PROTOCOL_DRIVER_CHARACTERISTICS, *PNDIS_PROTOCOL_DRIVER_CHARACTERISTICS;
 _IRQL_requires_(PASSIVE_LEVEL)
 NDIS_STATUS NdisRegisterProtocolDriver(
@@ -206,8 +296,13 @@ NDIS_STATUS NdisRegisterProtocolDriver(
 _IRQL_requires_(PASSIVE_LEVEL)
 VOID NdisDeregisterProtocolDriver(NDIS_HANDLE NdisProtocolHandle);
 _IRQL_requires_(PASSIVE_LEVEL)
+/* Every optional-handlers structure starts with this header; drivers cast
+ * theirs to PNDIS_DRIVER_OPTIONAL_HANDLERS. */
+typedef struct _NDIS_DRIVER_OPTIONAL_HANDLERS {
+  NDIS_OBJECT_HEADER Header;
+} NDIS_DRIVER_OPTIONAL_HANDLERS, *PNDIS_DRIVER_OPTIONAL_HANDLERS;
 NDIS_STATUS NdisSetOptionalHandlers(NDIS_HANDLE NdisHandle,
-                                    NDIS_OBJECT_HEADER *OptionalHandlers);
+                                    PNDIS_DRIVER_OPTIONAL_HANDLERS OptionalHandlers);
 
 typedef _Function_class_(MINIPORT_ISR) _IRQL_requires_same_
 BOOLEAN MINIPORT_ISR(NDIS_HANDLE MiniportInterruptContext,
@@ -506,7 +601,7 @@ NDIS_STATUS(PROTOCOL_CM_MODIFY_QOS_CALL)(NDIS_HANDLE CallMgrVcContext,
                                          PCO_CALL_PARAMETERS CallParameters);
 typedef PROTOCOL_CM_MODIFY_QOS_CALL(*CM_MODIFY_CALL_QOS_HANDLER);
 typedef _IRQL_requires_max_(DISPATCH_LEVEL) _Function_class_(PROTOCOL_CM_NOTIFY_CLOSE_AF_COMPLETE)
-VOID(PROTOCOL_CM_NOTIFY_CLOSE_AF_COMPLETE)(NDIS_STATUS Status, NDIS_HANDLE CallMgrAfContext);
+VOID(PROTOCOL_CM_NOTIFY_CLOSE_AF_COMPLETE)(NDIS_HANDLE CallMgrAfContext, NDIS_STATUS Status);
 typedef PROTOCOL_CM_NOTIFY_CLOSE_AF_COMPLETE(*CM_NOTIFY_CLOSE_AF_COMPLETE_HANDLER);
 
 /* ---------------------------------------------------------------------- */
@@ -732,10 +827,12 @@ typedef struct _NDIS_MINIPORT_CO_CHARACTERISTICS {
 /* (added for samples/: what a whole CoNDIS driver needs around the Co    */
 /* handlers)                                                              */
 /* ---------------------------------------------------------------------- */
+#if !defined(_NDIS_) /* the WDK derives them from NDIS630 & co. */
 #define NDIS_PROTOCOL_MAJOR_VERSION 6
 #define NDIS_PROTOCOL_MINOR_VERSION 0
 #define NDIS_MINIPORT_MAJOR_VERSION 6
 #define NDIS_MINIPORT_MINOR_VERSION 0
+#endif
 #define NDIS_OBJECT_TYPE_PROTOCOL_DRIVER_CHARACTERISTICS 0x95
 #define NDIS_OBJECT_TYPE_MINIPORT_DRIVER_CHARACTERISTICS 0x8A
 #define NDIS_OBJECT_TYPE_OPEN_PARAMETERS 0x8F
@@ -773,11 +870,28 @@ typedef SET_OPTIONS(*SET_OPTIONS_HANDLER);
 typedef SET_OPTIONS MINIPORT_SET_OPTIONS;
 typedef SET_OPTIONS PROTOCOL_SET_OPTIONS;
 
+typedef enum _NDIS_MEDIUM {
+  NdisMedium802_3,
+  NdisMedium802_5,
+  NdisMediumFddi,
+  NdisMediumWan,
+  NdisMediumLocalTalk,
+  NdisMediumDix,
+  NdisMediumArcnetRaw,
+  NdisMediumArcnet878_2,
+  NdisMediumAtm,
+  NdisMediumWirelessWan,
+  NdisMediumIrda,
+  NdisMediumBpc,
+  NdisMediumCoWan,
+  NdisMedium1394
+} NDIS_MEDIUM, *PNDIS_MEDIUM;
 typedef struct _NDIS_BIND_PARAMETERS {
   NDIS_OBJECT_HEADER Header;
   PNDIS_STRING ProtocolSection;
   PNDIS_STRING AdapterName;
-  ULONG MediaType;
+  PDEVICE_OBJECT PhysicalDeviceObject;
+  NDIS_MEDIUM MediaType;
 } NDIS_BIND_PARAMETERS, *PNDIS_BIND_PARAMETERS;
 typedef _Function_class_(PROTOCOL_BIND_ADAPTER_EX) _IRQL_requires_(PASSIVE_LEVEL)
 NDIS_STATUS(PROTOCOL_BIND_ADAPTER_EX)(NDIS_HANDLE ProtocolDriverContext,
@@ -789,16 +903,14 @@ NDIS_STATUS(PROTOCOL_UNBIND_ADAPTER_EX)(NDIS_HANDLE UnbindContext,
                                         NDIS_HANDLE ProtocolBindingContext);
 typedef PROTOCOL_UNBIND_ADAPTER_EX(*UNBIND_HANDLER_EX);
 
-typedef ULONG NDIS_MEDIUM, *PNDIS_MEDIUM;
-#define NdisMediumAtm 8
-#define NdisMediumCoWan 11
+typedef USHORT NET_FRAME_TYPE, *PNET_FRAME_TYPE;
 typedef struct _NDIS_OPEN_PARAMETERS {
   NDIS_OBJECT_HEADER Header;
   PNDIS_STRING AdapterName;
   PNDIS_MEDIUM MediumArray;
   UINT MediumArraySize;
   PUINT SelectedMediumIndex;
-  PVOID FrameTypeArray;
+  PNET_FRAME_TYPE FrameTypeArray;
   UINT FrameTypeArraySize;
 } NDIS_OPEN_PARAMETERS, *PNDIS_OPEN_PARAMETERS;
 _IRQL_requires_(PASSIVE_LEVEL)
@@ -831,14 +943,6 @@ typedef _Function_class_(MINIPORT_HALT) _IRQL_requires_(PASSIVE_LEVEL)
 VOID(MINIPORT_HALT)(NDIS_HANDLE MiniportAdapterContext, NDIS_HALT_ACTION HaltAction);
 typedef MINIPORT_HALT(*MINIPORT_HALT_HANDLER);
 
-VOID NdisInitializeNPagedLookasideList(PNPAGED_LOOKASIDE_LIST Lookaside,
-                                       PVOID Allocate, PVOID Free, ULONG Flags,
-                                       ULONG Size, ULONG Tag, USHORT Depth);
-VOID NdisDeleteNPagedLookasideList(PNPAGED_LOOKASIDE_LIST Lookaside);
-
-typedef ULONG NDIS_REQUEST_TYPE;
-#define NdisRequestQueryInformation 0
-#define NdisRequestSetInformation 1
 
 #ifdef __cplusplus
 }

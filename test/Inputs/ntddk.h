@@ -173,6 +173,13 @@ FORCEINLINE BOOLEAN RemoveEntryList(PLIST_ENTRY Entry) {
   Flink->Blink = Blink;
   return (BOOLEAN)(Flink == Blink);
 }
+FORCEINLINE PLIST_ENTRY RemoveHeadList(PLIST_ENTRY ListHead) {
+  PLIST_ENTRY Entry = ListHead->Flink;
+  PLIST_ENTRY Flink = Entry->Flink;
+  ListHead->Flink = Flink;
+  Flink->Blink = ListHead;
+  return Entry;
+}
 PLIST_ENTRY ExInterlockedInsertTailList(PLIST_ENTRY ListHead, PLIST_ENTRY Entry,
                                         PKSPIN_LOCK Lock);
 #define CONTAINING_RECORD(address, type, field)                                \

@@ -17,6 +17,6 @@ NDIS_STATUS MyBindAdapter(NDIS_HANDLE BindingHandle) {
       .CmDropPartyHandler = MyCmDropParty,
   };
   CO_ADDRESS_FAMILY Af = {0};
-  NdisSetOptionalHandlers(ProtocolHandle, &Handlers.Header);
+  NdisSetOptionalHandlers(ProtocolHandle, (PNDIS_DRIVER_OPTIONAL_HANDLERS)&Handlers);
   return NdisCmRegisterAddressFamilyEx(BindingHandle, &Af);
 }
