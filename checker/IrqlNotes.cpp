@@ -145,11 +145,17 @@ PathDiagnosticPieceRef IrqlNoteVisitor::VisitNode(const ExplodedNode *N,
     return nullptr;
   ProgramStateRef Now = N->getState(), Before = Pred->getState();
 
-  // Why the function started at its IRQL: said once, at its declaration.
+  // Why the function started at its IRQL: said once, at its name (a Decl
+  // location would underline the whole body in text output).
   if (!irqlstate::entry(Before) && irqlstate::entry(Now) && TopFunction &&
       !EntryWhy.empty()) {
-    PathDiagnosticLocation Loc(TopFunction, BRC.getSourceManager());
-    return std::make_shared<PathDiagnosticEventPiece>(Loc, EntryWhy, true);
+    const SourceManager &SM = BRC.getSourceManager();
+    PathDiagnosticLocation Loc(SM.getExpansionLoc(TopFunction->getLocation()),
+                               SM);
+    auto Piece =
+        std::make_shared<PathDiagnosticEventPiece>(Loc, EntryWhy, true);
+    Piece->addRange(TopFunction->getNameInfo().getSourceRange());
+    return Piece;
   }
 
   const Stmt *S = N->getStmtForDiagnostics();
