@@ -300,13 +300,13 @@ def callgrind_self(path, object_substring):
     return total, own
 
 
-def measure_callgrind(analyzer, f, work):
+def measure_callgrind(analyzer, f, work, configs=("baseline", "plugin")):
     vg = shutil.which("valgrind")
     if not vg:
         log("valgrind not installed: instruction counts skipped")
         return None
     res = {"file": f.name, "functions": f.meta.get("functions", "")}
-    for config in ("baseline", "plugin"):
+    for config in configs:
         out = os.path.join(work, f"callgrind-{config}.out")
         cmd = [vg, "--tool=callgrind", f"--callgrind-out-file={out}"] + analyzer.cmd(config, f.path, f.flags)
         rc, *_ , err = run_measured(cmd)
@@ -700,6 +700,12 @@ def report(args, files, corpora, cg, check, clangd, info, out):
         tools.append(["callgrind", cg["file"], "baseline_instructions", cg["baseline"]])
         tools.append(["callgrind", cg["file"], "plugin_instructions", cg["plugin"]])
         tools.append(["callgrind", cg["file"], "plugin_self_instructions", cg["plugin_self"]])
+        if "plugin-z3" in cg:
+            tools.append(["callgrind", cg["file"], "plugin_z3_instructions", cg["plugin-z3"]])
+        if "z3_sample" in cg:
+            for k in ("plugin", "plugin-z3"):
+                tools.append(["callgrind", cg["z3_sample"]["file"], k.replace("-", "_") + "_instructions",
+                              cg["z3_sample"][k]])
         if "plain" in cg:
             for k in ("baseline", "plugin", "plugin_self"):
                 tools.append(["callgrind", cg["plain"]["file"], k + "_instructions", cg["plain"][k]])
@@ -846,6 +852,11 @@ def report(args, files, corpora, cg, check, clangd, info, out):
                   f"instructions, plugin {cg['plugin']:,} ({pct(cg['plugin'] / cg['baseline'])}); "
                   f"{cg['plugin_self']:,} of them ({100.0 * cg['plugin_self'] / cg['plugin']:.2f}%) "
                   f"inside CondisChecker.so itself.")
+        if "plugin-z3" in cg:
+            md.append("")
+            md.append(f"The same with Z3 refutation (its one planted bug is its one report): plugin + Z3 "
+                      f"{cg['plugin-z3']:,} instructions, {pct(cg['plugin-z3'] / cg['plugin'])} over the "
+                      f"plugin without it.")
         if "plain" in cg:
             p = cg["plain"]
             md.append("")
@@ -858,6 +869,12 @@ def report(args, files, corpora, cg, check, clangd, info, out):
                       f"plugin: baseline {cg['empty_baseline']:,}, plugin {cg['empty_plugin']:,} "
                       f"(+{cg['empty_plugin'] - cg['empty_baseline']:,} instructions, "
                       f"{pct(cg['empty_plugin'] / cg['empty_baseline'])}).")
+        if "z3_sample" in cg:
+            z = cg["z3_sample"]
+            md.append("")
+            md.append(f"callgrind on `{z['file']}` ({z['reports']} condis reports): plugin {z['plugin']:,}, "
+                      f"plugin + Z3 {z['plugin-z3']:,} ({pct(z['plugin-z3'] / z['plugin'])}, "
+                      f"{(z['plugin-z3'] - z['plugin']) / max(z['reports'], 1):,.0f} instructions per report).")
     else:
         md.append("callgrind: not run.")
     md.append("")
@@ -999,7 +1016,16 @@ def main():
         if do_cg:
             log("callgrind")
             small = corpus_generated(os.path.join(work, "cg"), ["cm"], [args.callgrind_functions], args.seed)[0]
-            cg = measure_callgrind(analyzer, small, work)
+            cg = measure_callgrind(analyzer, small, work, configs)
+            # Z3 refutation costs per report: the sample with the most
+            # condis reports shows it where the generated driver has one.
+            reported = [f for f in files if f.corpus == "samples" and f.warnings.get("plugin")]
+            if cg and "plugin-z3" in configs and reported:
+                busy = max(reported, key=lambda f: f.warnings["plugin"][1])
+                zs = measure_callgrind(analyzer, busy, work, ("plugin", "plugin-z3"))
+                if zs:
+                    zs["reports"] = busy.warnings["plugin"][1]
+                    cg["z3_sample"] = zs
             empty = os.path.join(work, "empty.c")
             with open(empty, "w") as fh:
                 fh.write("/* nothing to analyse: what loading the plugin costs */\nint main(void) { return 0; }\n")
