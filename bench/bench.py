@@ -6,8 +6,10 @@
 Builds three corpora in a scratch directory (our samples and test drivers;
 generated CoNDIS drivers of every role from one to thousands of functions;
 plain C from csmith), analyses every file with clang-22's default checkers
-alone ("baseline") and with the condis plugin added ("plugin"), alternating
-the order run by run, and writes DIR/results.md plus CSV files. Times and
+alone ("baseline") and with the condis plugin added ("plugin"), and, unless
+--crosscheck no, with the plugin and Z3 refutation of every report
+("plugin-z3": crosscheck-with-z3=true, the default of condis-check and
+condis-clangd), rotating the order run by run, and writes DIR/results.md plus CSV files. Times and
 peak memory come from wait4() rusage; the plugin's own share from
 -ftime-trace's per-checker callback totals; machine-independent counts from
 the same trace (analyzer work-list steps) and from callgrind (instructions).
@@ -78,6 +80,13 @@ def run_measured(cmd, cwd=None, stdin=None, timeout=None):
     return proc.returncode, wall, ru.ru_utime, ru.ru_stime, ru.ru_maxrss, text
 
 
+# The analyses each file gets. "plugin" is the plugin as clang --analyze and
+# scan-build run it, and what condis-check and condis-clangd ran before they
+# turned on Z3 refutation; "plugin-z3" is what they run now.
+CONFIGS = ("baseline", "plugin", "plugin-z3")
+Z3_ARGS = ["-Xanalyzer", "-analyzer-config", "-Xanalyzer", "crosscheck-with-z3=true"]
+
+
 class Analyzer:
     def __init__(self, clang, plugin):
         self.clang = clang
@@ -85,8 +94,10 @@ class Analyzer:
 
     def cmd(self, config, src, flags, extra=()):
         c = [self.clang, "--analyze", *flags, src, "-o", "/dev/null", *extra]
-        if config == "plugin":
+        if config in ("plugin", "plugin-z3"):
             c[2:2] = [f"-fplugin={self.plugin}", "-Xanalyzer", "-analyzer-checker=condis"]
+        if config == "plugin-z3":
+            c[2:2] = Z3_ARGS
         return c
 
 
@@ -105,7 +116,7 @@ class File:
         self.flags = flags
         self.meta = meta or {}
         self.name = os.path.relpath(path, ROOT) if path.startswith(ROOT) else os.path.basename(path)
-        self.samples = {"baseline": [], "plugin": []}
+        self.samples = {c: [] for c in CONFIGS}
         self.trace = {}
         self.warnings = {}
 
@@ -194,10 +205,13 @@ def corpus_csmith(work, count, max_funcs, seed):
 
 # ---- measurements --------------------------------------------------------------------
 
-def measure_times(analyzer, files, runs):
+def measure_times(analyzer, files, runs, configs=("baseline", "plugin")):
+    n = len(configs)
     for r in range(runs):
         for i, f in enumerate(files):
-            order = ("baseline", "plugin") if (r + i) % 2 == 0 else ("plugin", "baseline")
+            # Every configuration goes first as often as the others.
+            k = (r + i) % n
+            order = configs[k:] + configs[:k]
             for config in order:
                 rc, wall, user, sys_, rss, err = run_measured(analyzer.cmd(config, f.path, f.flags))
                 if rc != 0:
@@ -286,13 +300,13 @@ def callgrind_self(path, object_substring):
     return total, own
 
 
-def measure_callgrind(analyzer, f, work):
+def measure_callgrind(analyzer, f, work, configs=("baseline", "plugin")):
     vg = shutil.which("valgrind")
     if not vg:
         log("valgrind not installed: instruction counts skipped")
         return None
     res = {"file": f.name, "functions": f.meta.get("functions", "")}
-    for config in ("baseline", "plugin"):
+    for config in configs:
         out = os.path.join(work, f"callgrind-{config}.out")
         cmd = [vg, "--tool=callgrind", f"--callgrind-out-file={out}"] + analyzer.cmd(config, f.path, f.flags)
         rc, *_ , err = run_measured(cmd)
@@ -333,6 +347,9 @@ def measure_condis_check(tool, work, runs, quick, seed):
         files.append(File("project", src, ["-I", os.path.join(ROOT, "test", "Inputs")]))
     write_compdb(d, files)
     res = {"status": "ok", "files": n, "functions": n * size}
+    # The tool refutes reports with Z3 by default; its previous default was
+    # without (docs/condis-check.md).
+    z3_off = ["--config", "crosscheck-with-z3=false"]
     # The job-count spelling is the tool's to choose; take the first accepted.
     spellings = (lambda j: ["-j", str(j)], lambda j: [f"-j{j}"], lambda j: [f"--jobs={j}"])
     form, err = None, ""
@@ -343,13 +360,15 @@ def measure_condis_check(tool, work, runs, quick, seed):
             break
     if form is None:
         return {"status": f"error: exit {rc}: {err.strip()[-300:]}"}
+    settings = [("j1", form(1)), ("j2", form(2)), ("j1-noz3", form(1) + z3_off)]
     for r in range(runs):
-        for j in ((1, 2) if r % 2 == 0 else (2, 1)):
-            rc, wall, user, _, _, err = run_measured([tool, "-p", d, *form(j)], cwd=d, timeout=limit)
+        k = r % len(settings)
+        for key, extra in settings[k:] + settings[:k]:
+            rc, wall, user, _, _, err = run_measured([tool, "-p", d, *extra], cwd=d, timeout=limit)
             if rc not in (0, 1):
-                return {"status": f"error: exit {rc} with {' '.join(form(j))}: {err.strip()[-300:]}"}
-            res.setdefault(f"j{j}", []).append(wall)
-            res[f"rc{j}"] = rc
+                return {"status": f"error: exit {rc} with {' '.join(extra)}: {err.strip()[-300:]}"}
+            res.setdefault(key, []).append(wall)
+            res[f"rc-{key}"] = rc
     return res
 
 
@@ -479,25 +498,30 @@ def measure_clangd(tool, work, runs, quick, seed):
     else:
         res["clangd"] = "clangd-22 not installed"
     if not os.access(tool, os.X_OK):
-        res["condis"] = f"not built ({os.path.relpath(tool, ROOT)} is absent)"
+        res["condis"] = res["condis-noz3"] = f"not built ({os.path.relpath(tool, ROOT)} is absent)"
         return res
     # condis-clangd runs our checks only where .clangd enables them
     # (docs/editors.md); clangd's default FastCheckFilter would skip them.
-    with open(os.path.join(d, ".clangd"), "w") as fh:
-        fh.write("Diagnostics:\n  ClangTidy:\n    Add: condis-analyzer\n"
-                 "    FastCheckFilter: Loose\n")
+    def clangd_config(extra=""):
+        with open(os.path.join(d, ".clangd"), "w") as fh:
+            fh.write("Diagnostics:\n  ClangTidy:\n    Add: condis-analyzer\n"
+                     "    FastCheckFilter: Loose\n" + extra)
+    clangd_config()
     res["condis"] = timings(tool, True)
+    # Its previous default: no Z3 refutation.
+    clangd_config("    CheckOptions:\n      condis-analyzer.AnalyzerConfig: crosscheck-with-z3=false\n")
+    res["condis-noz3"] = timings(tool, True)
     return res
 
 
 # ---- statistics and reports -----------------------------------------------------------------------
 
-def corpus_ratio(files, metric, runs):
-    """Median over runs of sum(plugin)/sum(baseline) for one metric."""
+def corpus_ratio(files, metric, runs, num="plugin", den="baseline"):
+    """Median over runs of sum(num)/sum(den) for one metric."""
     ratios = []
     for r in range(runs):
-        b = sum(f.samples["baseline"][r][metric] for f in files)
-        p = sum(f.samples["plugin"][r][metric] for f in files)
+        b = sum(f.samples[den][r][metric] for f in files)
+        p = sum(f.samples[num][r][metric] for f in files)
         if b > 0:
             ratios.append(p / b)
     return statistics.median(ratios) if ratios else float("nan")
@@ -582,6 +606,10 @@ SUMMARY_HEADER = ["corpus", "files", "functions", "runs", "baseline_user_s", "pl
                   "user_ratio", "wall_ratio", "baseline_peak_mib", "plugin_peak_mib", "memory_ratio",
                   "condis_callbacks_ms", "condis_share_pct", "steps_baseline", "steps_plugin",
                   "condis_warnings", "default_checkers_callbacks_ms"]
+CROSSCHECK_HEADER = ["corpus", "files", "plugin_user_s", "plugin_z3_user_s", "z3_over_plugin_user",
+                     "z3_over_baseline_user", "z3_over_plugin_wall", "z3_over_plugin_memory",
+                     "z3_over_baseline_memory", "condis_warnings_plugin", "condis_warnings_z3",
+                     "all_warnings_plugin", "all_warnings_z3"]
 GROWTH_HEADER = ["role", "functions", "basis_paths", "lines", "steps_baseline", "steps_plugin",
                  "baseline_user_s", "plugin_user_s", "user_ratio", "condis_callbacks_ms",
                  "condis_share_pct"]
@@ -637,15 +665,33 @@ def report(args, files, corpora, cg, check, clangd, info, out):
                        slope([(r[1], traced[(role, r[1])]) for r in rows]),
                        slope([(r[1], r[9]) for r in rows]), slope([(r[5], r[9]) for r in rows])])
 
+    # Z3 refutation, the default of condis-check and condis-clangd, beside the
+    # plugin without it (their previous default and the plugin routes').
+    z3 = []
+    for name in corpora:
+        fs = [f for f in files if f.corpus == name and len(f.samples.get("plugin-z3", [])) == runs]
+        if not fs or len(fs) != len([f for f in files if f.corpus == name]):
+            continue
+        z3.append([name, len(fs), corpus_total(fs, "plugin", "user"), corpus_total(fs, "plugin-z3", "user"),
+                   corpus_ratio(fs, "user", runs, "plugin-z3", "plugin"),
+                   corpus_ratio(fs, "user", runs, "plugin-z3", "baseline"),
+                   corpus_ratio(fs, "wall", runs, "plugin-z3", "plugin"),
+                   corpus_ratio(fs, "rss", runs, "plugin-z3", "plugin"),
+                   corpus_ratio(fs, "rss", runs, "plugin-z3", "baseline"),
+                   sum(f.warnings["plugin"][1] for f in fs), sum(f.warnings["plugin-z3"][1] for f in fs),
+                   sum(f.warnings["plugin"][0] for f in fs), sum(f.warnings["plugin-z3"][0] for f in fs)])
+
     # CSV files.
     write_csv(os.path.join(out, "summary.csv"), SUMMARY_HEADER, summary)
+    if z3:
+        write_csv(os.path.join(out, "crosscheck.csv"), CROSSCHECK_HEADER, z3)
     write_csv(os.path.join(out, "growth.csv"), GROWTH_HEADER, growth)
     write_csv(os.path.join(out, "checkers.csv"), ["corpus", "checker", "callback_ms", "calls"],
               [[c, k, v["us"] / 1000, v["calls"]] for (c, k), v in sorted(checkers.items())])
     raw = []
     for f in files:
-        for config in ("baseline", "plugin"):
-            for r, s in enumerate(f.samples[config]):
+        for config in CONFIGS:
+            for r, s in enumerate(f.samples.get(config, [])):
                 raw.append([f.corpus, f.name, config, r + 1, s["wall"], s["user"], s["sys"], s["rss"]])
     write_csv(os.path.join(out, "runs.csv"),
               ["corpus", "file", "config", "run", "wall_s", "user_s", "sys_s", "peak_rss_kib"], raw)
@@ -654,25 +700,33 @@ def report(args, files, corpora, cg, check, clangd, info, out):
         tools.append(["callgrind", cg["file"], "baseline_instructions", cg["baseline"]])
         tools.append(["callgrind", cg["file"], "plugin_instructions", cg["plugin"]])
         tools.append(["callgrind", cg["file"], "plugin_self_instructions", cg["plugin_self"]])
+        if "plugin-z3" in cg:
+            tools.append(["callgrind", cg["file"], "plugin_z3_instructions", cg["plugin-z3"]])
+        if "z3_sample" in cg:
+            for k in ("plugin", "plugin-z3"):
+                tools.append(["callgrind", cg["z3_sample"]["file"], k.replace("-", "_") + "_instructions",
+                              cg["z3_sample"][k]])
         if "plain" in cg:
             for k in ("baseline", "plugin", "plugin_self"):
                 tools.append(["callgrind", cg["plain"]["file"], k + "_instructions", cg["plain"][k]])
         for k in ("empty_baseline", "empty_plugin"):
             if k in cg:
                 tools.append(["callgrind", "empty.c", k.split("_")[1] + "_instructions", cg[k]])
-    for k in ("j1", "j2"):
+    for k, setting in (("j1", "-j 1"), ("j2", "-j 2"), ("j1-noz3", "-j 1 --config crosscheck-with-z3=false")):
         if k in check:
-            tools.append(["condis-check", f"-j {k[1]}", "median_wall_s", statistics.median(check[k])])
+            tools.append(["condis-check", setting, "median_wall_s", statistics.median(check[k])])
     if "j1" not in check:
         tools.append(["condis-check", "", "status", check.get("status", "")])
-    for k in ("clangd", "condis"):
+    for k, tool, setting in (("clangd", "clangd-22", ""), ("condis", "condis-clangd", ""),
+                             ("condis-noz3", "condis-clangd", "crosscheck-with-z3=false")):
         v = clangd.get(k)
+        if v is None:
+            continue
         if isinstance(v, list):
-            tools.append(["clangd-22" if k == "clangd" else "condis-clangd",
-                          f"{clangd['lines']}-line driver", "median_open_to_diagnostics_s",
-                          statistics.median(v)])
+            tools.append([tool, f"{clangd['lines']}-line driver{', ' + setting if setting else ''}",
+                          "median_open_to_diagnostics_s", statistics.median(v)])
         else:
-            tools.append(["clangd-22" if k == "clangd" else "condis-clangd", "", "status", v])
+            tools.append([tool, setting, "status", v])
     write_csv(os.path.join(out, "tools.csv"), ["tool", "setting", "metric", "value"], tools)
 
     # Targets.
@@ -685,12 +739,23 @@ def report(args, files, corpora, cg, check, clangd, info, out):
         ratio = by[corpus][6]
         ok = ratio < limit
         verdicts.append(f"- {text}: user time {pct(ratio)} — **{'met' if ok else 'missed'}**.")
+    byz = {r[0]: r for r in z3}
+    for corpus, (metric, limit, text) in TARGETS.items():
+        if corpus in byz:
+            ratio = byz[corpus][5]
+            verdicts.append(f"- {text}, with Z3 refutation (the default of condis-check and condis-clangd): "
+                            f"user time {pct(ratio)} — **{'met' if ratio < limit else 'missed'}**.")
     mem = [r for r in summary if not math.isnan(r[10])]
     worst = max(mem, key=lambda r: r[10]) if mem else None
     if worst:
         ok = worst[10] < MEMORY_TARGET
         verdicts.append(f"- peak memory under 5% more: worst corpus `{worst[0]}` {pct(worst[10])} — "
                         f"**{'met' if ok else 'missed'}**.")
+    zmem = [r for r in z3 if not math.isnan(r[8])]
+    if zmem:
+        w = max(zmem, key=lambda r: r[8])
+        verdicts.append(f"- peak memory under 5% more, with Z3 refutation: worst corpus `{w[0]}` {pct(w[8])} — "
+                        f"**{'met' if w[8] < MEMORY_TARGET else 'missed'}**.")
     for role, sb, sp, st, sc, _ in slopes:
         if math.isnan(st) or math.isnan(sc):
             continue
@@ -744,6 +809,22 @@ def report(args, files, corpora, cg, check, clangd, info, out):
     md.append("")
     md += where
     md.append("")
+    if z3:
+        md.append("### Z3 refutation: the new default beside the previous one")
+        md.append("")
+        md.append(md_table(["corpus", "files", "plugin user s", "plugin + Z3 user s", "Z3 over plugin (user)",
+                            "plugin + Z3 over baseline (user)", "Z3 over plugin (wall)",
+                            "Z3 over plugin (peak memory)", "plugin + Z3 over baseline (peak memory)",
+                            "condis warnings plugin → plugin + Z3", "all warnings plugin → plugin + Z3"],
+                           [[r[0], r[1], r[2], r[3], pct(r[4]), pct(r[5]), pct(r[6]), pct(r[7]), pct(r[8]),
+                             f"{r[9]} → {r[10]}", f"{r[11]} → {r[12]}"] for r in z3]))
+        md.append("")
+        md.append("*plugin*: the plugin as `clang --analyze` and scan-build run it, and what condis-check and "
+                  "condis-clangd ran before; *plugin + Z3*: the same with `-analyzer-config "
+                  "crosscheck-with-z3=true`, every report's path checked again by Z3 before it is shown, "
+                  "what condis-check and condis-clangd run by default now. Ratios are medians over runs of "
+                  "corpus sums, as above. Warnings are counted on the first run.")
+        md.append("")
     md.append("### Growth with driver size (generated CoNDIS drivers)")
     md.append("")
     md.append(md_table(["role", "functions", "basis paths", "lines", "steps baseline", "steps plugin",
@@ -771,6 +852,11 @@ def report(args, files, corpora, cg, check, clangd, info, out):
                   f"instructions, plugin {cg['plugin']:,} ({pct(cg['plugin'] / cg['baseline'])}); "
                   f"{cg['plugin_self']:,} of them ({100.0 * cg['plugin_self'] / cg['plugin']:.2f}%) "
                   f"inside CondisChecker.so itself.")
+        if "plugin-z3" in cg:
+            md.append("")
+            md.append(f"The same with Z3 refutation (its one planted bug is its one report): plugin + Z3 "
+                      f"{cg['plugin-z3']:,} instructions, {pct(cg['plugin-z3'] / cg['plugin'])} over the "
+                      f"plugin without it.")
         if "plain" in cg:
             p = cg["plain"]
             md.append("")
@@ -783,6 +869,12 @@ def report(args, files, corpora, cg, check, clangd, info, out):
                       f"plugin: baseline {cg['empty_baseline']:,}, plugin {cg['empty_plugin']:,} "
                       f"(+{cg['empty_plugin'] - cg['empty_baseline']:,} instructions, "
                       f"{pct(cg['empty_plugin'] / cg['empty_baseline'])}).")
+        if "z3_sample" in cg:
+            z = cg["z3_sample"]
+            md.append("")
+            md.append(f"callgrind on `{z['file']}` ({z['reports']} condis reports): plugin {z['plugin']:,}, "
+                      f"plugin + Z3 {z['plugin-z3']:,} ({pct(z['plugin-z3'] / z['plugin'])}, "
+                      f"{(z['plugin-z3'] - z['plugin']) / max(z['reports'], 1):,.0f} instructions per report).")
     else:
         md.append("callgrind: not run.")
     md.append("")
@@ -791,12 +883,20 @@ def report(args, files, corpora, cg, check, clangd, info, out):
         md.append(f"condis-check on {check['files']} generated drivers ({check['functions']} functions): "
                   f"-j 1 {j1:.2f} s ({check['functions'] / j1:.0f} functions/s), -j 2 {j2:.2f} s "
                   f"({check['functions'] / j2:.0f} functions/s), speed-up {j1 / j2:.2f}×.")
+        if "j1-noz3" in check:
+            n1 = statistics.median(check["j1-noz3"])
+            md.append(f"With `--config crosscheck-with-z3=false` (the previous default), -j 1 {n1:.2f} s: "
+                      f"Z3 refutation {pct(j1 / n1)}.")
     else:
         md.append(f"condis-check: {check.get('status')}.")
     md.append("")
     for k, label, what in (("clangd", "clangd-22 (reference, no condis checks)", "first diagnostics"),
-                           ("condis", "condis-clangd", "first condis diagnostic")):
+                           ("condis", "condis-clangd", "first condis diagnostic"),
+                           ("condis-noz3", "condis-clangd with `AnalyzerConfig: crosscheck-with-z3=false` "
+                            "(the previous default)", "first condis diagnostic")):
         v = clangd.get(k)
+        if v is None:
+            continue
         if isinstance(v, list):
             md.append(f"{label}: {what} {statistics.median(v):.2f} s after opening a "
                       f"{clangd['lines']}-line driver (median of {len(v)}).")
@@ -857,6 +957,9 @@ def main():
                                    "(default docs/performance.md; not with --quick)")
     ap.add_argument("--no-docs", action="store_true")
     ap.add_argument("--callgrind", choices=("yes", "no"), help="instruction counts (default yes, quick no)")
+    ap.add_argument("--crosscheck", choices=("yes", "no"), default="yes",
+                    help="also time the plugin with crosscheck-with-z3=true (the default of condis-check and "
+                         "condis-clangd), beside the plugin without it (default yes)")
     ap.add_argument("--callgrind-functions", type=int, default=30)
     ap.add_argument("--clang", default="clang-22")
     ap.add_argument("--plugin", default=os.path.join(ROOT, "build", "lib", "CondisChecker.so"))
@@ -905,14 +1008,24 @@ def main():
         files += corpus_csmith(work, ncs, csf, args.seed)
         corpora = ["samples", "suite", "condis", "plain-c"]
         log(f"{len(files)} files in {len({f.corpus for f in files})} corpora; {args.runs} runs")
-        measure_times(analyzer, files, args.runs)
+        configs = CONFIGS if args.crosscheck == "yes" else CONFIGS[:2]
+        measure_times(analyzer, files, args.runs, configs)
         log("tracing checker callbacks")
         measure_traces(analyzer, files, work)
         cg = None
         if do_cg:
             log("callgrind")
             small = corpus_generated(os.path.join(work, "cg"), ["cm"], [args.callgrind_functions], args.seed)[0]
-            cg = measure_callgrind(analyzer, small, work)
+            cg = measure_callgrind(analyzer, small, work, configs)
+            # Z3 refutation costs per report: the sample with the most
+            # condis reports shows it where the generated driver has one.
+            reported = [f for f in files if f.corpus == "samples" and f.warnings.get("plugin")]
+            if cg and "plugin-z3" in configs and reported:
+                busy = max(reported, key=lambda f: f.warnings["plugin"][1])
+                zs = measure_callgrind(analyzer, busy, work, ("plugin", "plugin-z3"))
+                if zs:
+                    zs["reports"] = busy.warnings["plugin"][1]
+                    cg["z3_sample"] = zs
             empty = os.path.join(work, "empty.c")
             with open(empty, "w") as fh:
                 fh.write("/* nothing to analyse: what loading the plugin costs */\nint main(void) { return 0; }\n")

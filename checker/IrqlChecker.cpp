@@ -17,6 +17,9 @@
 // The IRQL of the analysed function starts at what its role type, its use
 // as a routine (NdisMSynchronizeWithInterruptEx ...) and its SAL say
 // (IrqlFacts.h); raises, lowers and lock calls of rules/irql.def move it;
+// a frame the engine inlines starts at the caller's IRQL narrowed by the
+// callee's own SAL requirement (the engine never analyses an inlined
+// function on its own, so this is where its annotation holds);
 // an old IRQL saved in a variable, field or result is followed as a symbol,
 // so KeLowerIrql(Adapter->OldIrql) restores what was saved. A branch on
 // KeGetCurrentIrql() narrows it. A range that may be legal, or an unknown
@@ -190,15 +193,34 @@ void IrqlChecker::report(CheckerContext &C, const BugType &BT, const Twine &Msg,
   auto R = std::make_unique<PathSensitiveBugReport>(BT, Msg.str(), N);
   if (Highlight)
     R->addRange(Highlight->getSourceRange());
-  R->addVisitor<IrqlNoteVisitor>(FD, E ? E->Why : std::string());
+  R->addVisitor<IrqlNoteVisitor>(FD, E ? E->Why : std::string(),
+                                 &facts(C.getASTContext()).sal());
   C.emitReport(std::move(R));
 }
 
 void IrqlChecker::checkBeginFunction(CheckerContext &C) const {
-  if (!C.inTopFrame() || !concerns(C))
+  if (!concerns(C))
     return;
   const auto *FD =
       dyn_cast_or_null<FunctionDecl>(C.getLocationContext()->getDecl());
+  if (!C.inTopFrame()) {
+    // A function's own SAL holds inside it however it is reached: the
+    // analyzer never analyses on its own a function it has inlined, so an
+    // inlined frame starts at what both the caller's IRQL and the callee's
+    // annotation allow. A caller the annotation excludes was reported at
+    // the call (checkPreCall); the callee then runs at the caller's IRQL.
+    // Role types say how the system calls a function, not a driver's own
+    // call, so only SAL counts here.
+    if (!FD)
+      return;
+    std::optional<IrqlRange> Need =
+        facts(C.getASTContext()).sal().factsFor(FD).requirement();
+    IrqlRange Cur = irqlstate::current(C.getState());
+    std::optional<IrqlRange> Both = Need ? Cur.intersect(*Need) : std::nullopt;
+    if (Both && *Both != Cur)
+      C.addTransition(irqlstate::narrowCurrent(C.getState(), *Both));
+    return;
+  }
   std::optional<IrqlEntry> E = entryOf(FD);
   if (!E)
     return;

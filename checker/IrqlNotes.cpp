@@ -8,9 +8,11 @@
 #include "IrqlNotes.h"
 #include "Irql.h"
 #include "IrqlState.h"
+#include "Sal.h"
 
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
+#include "clang/Analysis/ProgramPoint.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
 #include "clang/StaticAnalyzer/Core/BugReporter/BugReporter.h"
@@ -50,7 +52,35 @@ PathDiagnosticPieceRef eventAt(const Stmt *S, const ExplodedNode *N,
   return std::make_shared<PathDiagnosticEventPiece>(Loc, Msg.str(), true);
 }
 
+/// A note at \p FD's name, underlining the name only.
+PathDiagnosticPieceRef atName(const FunctionDecl *FD, BugReporterContext &BRC,
+                              const Twine &Msg) {
+  const SourceManager &SM = BRC.getSourceManager();
+  PathDiagnosticLocation Loc(SM.getExpansionLoc(FD->getLocation()), SM);
+  auto Piece = std::make_shared<PathDiagnosticEventPiece>(Loc, Msg.str(), true);
+  Piece->addRange(FD->getNameInfo().getSourceRange());
+  return Piece;
+}
+
 } // namespace
+
+/// The inlined function whose entry \p N is, when the IRQL changed there:
+/// condis.Irql narrowed it to the function's SAL annotation.
+const FunctionDecl *
+IrqlNoteVisitor::narrowedOnEntry(const ExplodedNode *N, ProgramStateRef Now,
+                                 ProgramStateRef Before) const {
+  if (!Sal || !N->getLocationContext()->getParent() ||
+      irqlstate::current(Now) == irqlstate::current(Before))
+    return nullptr;
+  std::optional<BlockEdge> Edge = N->getLocationAs<BlockEdge>();
+  if (!Edge || !Edge->getSrc()->pred_empty())
+    return nullptr;
+  const auto *FD =
+      dyn_cast_or_null<FunctionDecl>(N->getStackFrame()->getDecl());
+  if (!FD || !FD->getIdentifier() || !Sal->factsFor(FD).requirement())
+    return nullptr;
+  return FD;
+}
 
 std::string spelledName(const CallExpr *CE, const SourceManager &SM,
                         const LangOptions &LO) {
@@ -246,11 +276,17 @@ PathDiagnosticPieceRef IrqlNoteVisitor::VisitNode(const ExplodedNode *N,
     return nullptr;
   ProgramStateRef Now = N->getState(), Before = Pred->getState();
 
-  // Why the function started at its IRQL: said once, at its declaration.
+  // Why the function started at its IRQL: said once, at its name (a Decl
+  // location would underline the whole body in text output).
   if (!irqlstate::entry(Before) && irqlstate::entry(Now) && TopFunction &&
-      !EntryWhy.empty()) {
-    PathDiagnosticLocation Loc(TopFunction, BRC.getSourceManager());
-    return std::make_shared<PathDiagnosticEventPiece>(Loc, EntryWhy, true);
+      !EntryWhy.empty())
+    return atName(TopFunction, BRC, EntryWhy);
+  if (const FunctionDecl *Inlined = narrowedOnEntry(N, Now, Before)) {
+    SalFacts F = Sal->factsFor(Inlined);
+    return atName(Inlined, BRC,
+                  "'" + Inlined->getName() + "' is annotated " +
+                      F.RequirementText + ": IRQL is " +
+                      irqlstate::current(Now).describe() + " on entry");
   }
 
   const Stmt *S = N->getStmtForDiagnostics();

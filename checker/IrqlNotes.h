@@ -28,6 +28,8 @@ class MemRegion;
 
 namespace condis {
 
+class SalIndex;
+
 /// How a call was written: the innermost macro around it that is a row of
 /// rules/irql.def or rules/condis.def (NDIS_RAISE_IRQL_TO_DISPATCH,
 /// NdisMCmNotifyCloseAddressFamily), else the callee's name.
@@ -48,9 +50,11 @@ std::string spinLockObject(const std::string &Name);
 
 class IrqlNoteVisitor : public clang::ento::BugReporterVisitor {
 public:
-  /// \p EntryWhy explains the entry IRQL of \p TopFunction (may be empty).
-  IrqlNoteVisitor(const clang::FunctionDecl *TopFunction, std::string EntryWhy)
-      : TopFunction(TopFunction), EntryWhy(std::move(EntryWhy)) {}
+  /// \p EntryWhy explains the entry IRQL of \p TopFunction (may be empty);
+  /// \p Sal explains that of inlined frames narrowed to their annotation.
+  IrqlNoteVisitor(const clang::FunctionDecl *TopFunction, std::string EntryWhy,
+                  const SalIndex *Sal)
+      : TopFunction(TopFunction), EntryWhy(std::move(EntryWhy)), Sal(Sal) {}
 
   void Profile(llvm::FoldingSetNodeID &ID) const override;
   clang::ento::PathDiagnosticPieceRef
@@ -59,8 +63,14 @@ public:
             clang::ento::PathSensitiveBugReport &BR) override;
 
 private:
+  const clang::FunctionDecl *
+  narrowedOnEntry(const clang::ento::ExplodedNode *N,
+                  clang::ento::ProgramStateRef Now,
+                  clang::ento::ProgramStateRef Before) const;
+
   const clang::FunctionDecl *TopFunction;
   std::string EntryWhy;
+  const SalIndex *Sal;
 };
 
 } // namespace condis

@@ -19,7 +19,11 @@
 // the registration calls condis.core.Modeling found (DriverFacts role
 // evidence: NdisMRegisterMiniportDriver, NdisMCmRegisterAddressFamily(Ex)
 // -> MCM; NdisRegisterProtocolDriver, NdisCmRegisterAddressFamily(Ex) ->
-// CM). No evidence and no option: no report.
+// CM). No evidence and no option: no report. A file without registrations
+// of its own takes those condis-check's pre-pass found in other files (same
+// directory first), when they name one role; the report then names that
+// registration in its message, since a note cannot point into a file the
+// analysis has not loaded.
 //
 // The WDK writes most NdisMCm* forms as macros over the NdisCm* functions,
 // so the callee of the CallExpr does not say which form the driver wrote:
@@ -71,7 +75,9 @@
 #include "clang/StaticAnalyzer/Core/CheckerManager.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/AnalysisManager.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallString.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 
 using namespace clang;
@@ -249,6 +255,26 @@ PathDiagnosticLocation at(SourceLocation Loc, const SourceManager &SM) {
   return PathDiagnosticLocation(SM.getFileLoc(Loc), SM);
 }
 
+/// The directory of the main file, spelt as DriverFacts spells the files of
+/// role evidence (absolute, without dots).
+std::string mainFileDirectory(const SourceManager &SM) {
+  OptionalFileEntryRef Main = SM.getFileEntryRefForID(SM.getMainFileID());
+  if (!Main)
+    return "";
+  SmallString<256> Path(Main->getName());
+  SM.getFileManager().makeAbsolutePath(Path);
+  sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
+  return sys::path::parent_path(Path).str();
+}
+
+/// "NdisMRegisterMiniportDriver at miniport.c:13": a registration in
+/// another file, which a path note cannot point at.
+std::string elsewhere(const RoleEvidence &E) {
+  return (Twine(E.Callee) + " at " + sys::path::filename(E.File) + ":" +
+          Twine(E.Line))
+      .str();
+}
+
 std::string evidenceNote(const RoleEvidence &E) {
   return (Twine("Driver registers as ") + driverNoun(E.Role) + " here (" +
           E.Callee + ")")
@@ -270,20 +296,42 @@ void RoleChecker::checkEndOfTranslationUnit(const TranslationUnitDecl *TU,
   else if (Option == DriverRoleOption::Mcm)
     Role = ApiRole::Mcm;
   else {
-    std::vector<const RoleEvidence *> Evidence;
-    for (const RoleEvidence &E : Modeling->facts(Ctx).roleEvidence())
-      if (E.Loc.isValid() && !SM.isInSystemHeader(SM.getExpansionLoc(E.Loc)))
-        Evidence.push_back(&E);
-    if (Evidence.empty())
-      return;
-    for (const RoleEvidence *E : Evidence) {
-      if (E->Role != Evidence.front()->Role) {
-        reportConflict(*Evidence.front(), *E,
-                       Collector.DeclAt.lookup(SM.getExpansionLoc(E->Loc)), BR);
-        return;
+    // The file's own registrations decide, a conflict among them included.
+    // Without any, those condis-check's pre-pass found in the other files
+    // of the project (no SourceLocation here): in the same directory, else
+    // anywhere, when they name one role. A compilation database may hold
+    // several drivers, so registrations of both roles in other files are
+    // no conflict of this file's driver, only no answer.
+    SmallVector<const RoleEvidence *, 4> Own, SameDir, Project;
+    std::string Dir = mainFileDirectory(SM);
+    for (const RoleEvidence &E : Modeling->facts(Ctx).roleEvidence()) {
+      if (E.Loc.isInvalid()) {
+        Project.push_back(&E);
+        if (sys::path::parent_path(E.File) == Dir)
+          SameDir.push_back(&E);
+      } else if (!SM.isInSystemHeader(SM.getExpansionLoc(E.Loc))) {
+        Own.push_back(&E);
       }
     }
-    Why = Evidence.front();
+    auto Disagreeing = [](ArrayRef<const RoleEvidence *> Es) {
+      return llvm::find_if(Es, [&](const RoleEvidence *E) {
+        return E->Role != Es.front()->Role;
+      });
+    };
+    if (!Own.empty()) {
+      if (auto It = Disagreeing(Own); It != Own.end()) {
+        reportConflict(*Own.front(), **It,
+                       Collector.DeclAt.lookup(SM.getExpansionLoc((*It)->Loc)),
+                       BR);
+        return;
+      }
+      Why = Own.front();
+    } else {
+      ArrayRef<const RoleEvidence *> From = SameDir.empty() ? Project : SameDir;
+      if (From.empty() || Disagreeing(From) != From.end())
+        return;
+      Why = From.front();
+    }
     Role = Why->Role;
   }
 
@@ -344,9 +392,13 @@ void RoleChecker::checkCall(const TableCall &C, ApiRole DriverRole,
 
   std::string Msg;
   raw_string_ostream OS(Msg);
-  OS << Written.Name << " is for " << formOwner(Written.Role)
-     << ", but this driver is " << driverNoun(DriverRole) << "; call "
-     << Instead.Name << " instead";
+  OS << Written.Name << " is for " << formOwner(Written.Role);
+  if (Why && Why->Loc.isInvalid())
+    OS << ", but this driver registers as " << driverNoun(DriverRole) << " ("
+       << elsewhere(*Why) << ")";
+  else
+    OS << ", but this driver is " << driverNoun(DriverRole);
+  OS << "; call " << Instead.Name << " instead";
   if (!Arity)
     OS << " (the headers in use do not declare it; the WDK's ndis.h does)";
   else if (*Arity != C.Call->getNumArgs())
@@ -360,7 +412,7 @@ void RoleChecker::checkCall(const TableCall &C, ApiRole DriverRole,
   if (CanRename)
     R->addFixItHint(FixItHint::CreateReplacement(
         CharSourceRange::getTokenRange(S.NameLoc), Instead.Name));
-  if (Why)
+  if (Why && Why->Loc.isValid())
     R->addNote(evidenceNote(*Why), at(Why->Loc, SM));
   BR.emitReport(std::move(R));
 }

@@ -77,3 +77,14 @@ _IRQL_requires_(PASSIVE_LEVEL)
 VOID SalNote07(PADAPTER Adapter) { // expected-note{{'SalNote07' is annotated _IRQL_requires_(PASSIVE_LEVEL)}}
   NdisCoGetTapiCallId(Adapter->VcHandle, NULL); // expected-warning{{'NdisCoGetTapiCallId' called at PASSIVE_LEVEL}} expected-note{{'NdisCoGetTapiCallId' called at PASSIVE_LEVEL}}
 }
+
+// A helper reached only by inlining starts at its own annotation; the note
+// says so at the helper's name.
+_IRQL_requires_(APC_LEVEL)
+VOID ApcHelperNote08(PADAPTER Adapter) { // expected-note{{'ApcHelperNote08' is annotated _IRQL_requires_(APC_LEVEL): IRQL is APC_LEVEL on entry}}
+  NdisCoGetTapiCallId(Adapter->VcHandle, NULL); // expected-warning{{'NdisCoGetTapiCallId' called at APC_LEVEL}} expected-note{{'NdisCoGetTapiCallId' called at APC_LEVEL}}
+}
+
+VOID InlinedSalNote08(PADAPTER Adapter) {
+  ApcHelperNote08(Adapter); // expected-note{{Calling 'ApcHelperNote08'}}
+}

@@ -29,6 +29,7 @@
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSet.h"
+#include "llvm/Config/llvm-config.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/CrashRecoveryContext.h"
 #include "llvm/Support/FileSystem.h"
@@ -127,7 +128,10 @@ cl::opt<bool>
 cl::list<std::string>
     Config("config", cl::value_desc("KEY=VALUE"),
            cl::desc("Analyzer option, as clang's -analyzer-config takes it\n"
-                    "(max-nodes=..., condis:Handlers=...); repeatable"),
+                    "(max-nodes=..., condis:Handlers=...); repeatable.\n"
+                    "crosscheck-with-z3=true is the default here (reports on\n"
+                    "paths Z3 proves impossible are dropped);\n"
+                    "crosscheck-with-z3=false turns it off"),
            cl::cat(Category));
 
 cl::opt<std::string>
@@ -165,6 +169,13 @@ cl::opt<std::string> DocsUrl(
     cl::desc("Base URL of the published docs/ directory, for SARIF helpUri\n"
              "(default: " CONDIS_DOCS_URL ")"),
     cl::init(CONDIS_DOCS_URL), cl::cat(Category));
+
+/// Analyzer options condis-check sets unless --config says otherwise.
+const char *const DefaultConfig[] = {
+#if LLVM_WITH_Z3
+    "crosscheck-with-z3=true",
+#endif
+};
 
 bool isCOrCxx(StringRef File) {
   StringRef Ext = sys::path::extension(File);
@@ -378,6 +389,11 @@ int main(int argc, const char **argv) {
                 "condis.DropParty or packages such as condis, core");
   Opts.Checkers = Opts.Selection.analyzerCheckers(Rules);
   condis::DriverFacts OptionHandlers;
+  // Refuting reports with Z3 removes false positives the range solver
+  // cannot see through (bit-flag state, docs/checkers/drop-party.md). A
+  // --config entry comes later and wins.
+  for (const char *KV : DefaultConfig)
+    Opts.Config.push_back(KV);
   for (const std::string &KV : Config) {
     auto [Key, Value] = StringRef(KV).split('=');
     if (!StringRef(KV).contains('=') || Key.empty())

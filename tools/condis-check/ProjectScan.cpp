@@ -153,13 +153,19 @@ TUScan scanTranslationUnit(ASTContext &Ctx, StringRef MainFile,
                            StringRef Directory) {
   TUScan Out;
   Out.Facts = DriverFacts::gather(Ctx);
-  // Evidence positions as the pre-pass reports them: absolute paths.
+  // Evidence positions as the pre-pass reports them: absolute paths. A
+  // registration inside a system header says nothing about the driver (the
+  // role checker ignores those in its own file too), and once the location
+  // is gone nobody could tell.
   DriverFacts Absolute;
   for (const auto &H : Out.Facts.handlers())
     Absolute.addHandler(H.getKey(), H.getValue());
   for (const auto &R : Out.Facts.storedRoutines())
     Absolute.addStoredRoutine(R.getKey(), R.getValue());
+  const SourceManager &SM = Ctx.getSourceManager();
   for (RoleEvidence E : Out.Facts.roleEvidence()) {
+    if (E.Loc.isValid() && SM.isInSystemHeader(SM.getExpansionLoc(E.Loc)))
+      continue;
     E.File = absolutePath(Directory, E.File);
     E.Loc = SourceLocation();
     Absolute.addEvidence(std::move(E));

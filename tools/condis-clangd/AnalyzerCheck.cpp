@@ -28,6 +28,7 @@
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/Config/llvm-config.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <cstdlib>
@@ -39,6 +40,14 @@ using namespace clang::ento;
 
 namespace condis {
 namespace {
+
+const char *const DefaultAnalyzerConfig[] = {
+#if LLVM_WITH_Z3
+    "crosscheck-with-z3=true",
+    "crosscheck-with-z3-timeout-threshold=300",
+    "crosscheck-with-z3-eqclass-timeout-threshold=700",
+#endif
+};
 
 std::vector<std::string> splitList(StringRef List) {
   std::vector<std::string> Items;
@@ -73,6 +82,14 @@ AnalyzerCheck::AnalyzerCheck(StringRef Name, tidy::ClangTidyContext *Context)
   Config.CC1Args = {"-analyzer-checker=core", "-analyzer-checker=apiModeling"};
   for (const std::string &C : Reported)
     Config.CC1Args.push_back("-analyzer-checker=" + C);
+  // Reports are refuted with Z3 (bit-flag state the range solver cannot
+  // follow, docs/checkers/drop-party.md), with the per-query and per-report
+  // time bounds clang suggests so that no report holds the editor up for
+  // more than about a second. AnalyzerConfig entries come later and win.
+  for (const char *KV : DefaultAnalyzerConfig) {
+    Config.CC1Args.push_back("-analyzer-config");
+    Config.CC1Args.push_back(KV);
+  }
   for (const std::string &KV : splitList(AnalyzerConfigOption)) {
     Config.CC1Args.push_back("-analyzer-config");
     Config.CC1Args.push_back(KV);
