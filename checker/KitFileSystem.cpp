@@ -26,14 +26,17 @@ namespace condis {
 namespace {
 
 struct HeaderMend {
-  StringRef File, Macro, Params, Defective, Mended;
+  StringRef File, After, Defective, Mended;
 };
 
 const HeaderMend Mends[] = {
-#define CONDIS_HEADER_MEND(File, Macro, Params, Defective, Mended)            \
-  {File, #Macro, Params, Defective, Mended},
+#define CONDIS_HEADER_MEND(File, After, Defective, Mended)                    \
+  {File, After, Defective, Mended},
 #include "headers.def"
 };
+
+/// How many lines after its After line a row's defective line may be.
+constexpr unsigned MendWindow = 3;
 
 bool mendsApplyTo(StringRef FileName) {
   StringRef Name = sys::path::filename(FileName);
@@ -49,26 +52,6 @@ std::string withoutBlanks(StringRef S) {
     if (C != ' ' && C != '\t')
       Out += C;
   return Out;
-}
-
-/// Whether \p Line is "#define Macro(Params) Defective", blanks aside.
-bool isDefectiveLine(StringRef Line, const HeaderMend &M) {
-  StringRef S = Line.ltrim(" \t");
-  if (!S.consume_front("#"))
-    return false;
-  S = S.ltrim(" \t");
-  if (!S.consume_front("define"))
-    return false;
-  if (S.empty() || (S.front() != ' ' && S.front() != '\t'))
-    return false;
-  S = S.ltrim(" \t");
-  if (!S.consume_front(M.Macro) || !S.consume_front("("))
-    return false;
-  size_t Close = S.find(')');
-  if (Close == StringRef::npos ||
-      withoutBlanks(S.take_front(Close)) != withoutBlanks(M.Params))
-    return false;
-  return withoutBlanks(S.drop_front(Close + 1)) == withoutBlanks(M.Defective);
 }
 
 /// A file whose contents are held in memory: a mended header, or a header
@@ -292,40 +275,56 @@ void installKitFileSystem(clang::FileManager &FM, clang::CompilerInstance *CI) {
 
 std::optional<std::string> mendKitHeader(StringRef FileName, StringRef Text) {
   StringRef Name = sys::path::filename(FileName);
-  struct Edit {
-    size_t Begin, End;
+  struct Row {
     const HeaderMend *M;
+    std::string After, Defective;
+    unsigned Armed = 0; ///< lines left in which Defective may follow After
   };
-  std::vector<Edit> Edits;
-  for (const HeaderMend &M : Mends) {
-    if (!Name.equals_insensitive(M.File))
-      continue;
-    for (size_t At = Text.find(M.Macro); At != StringRef::npos;
-         At = Text.find(M.Macro, At + 1)) {
-      size_t Begin = Text.find_last_of("\r\n", At);
-      Begin = Begin == StringRef::npos ? 0 : Begin + 1;
-      size_t End = Text.find_first_of("\r\n", At);
-      if (End == StringRef::npos)
-        End = Text.size();
-      if (isDefectiveLine(Text.slice(Begin, End), M))
-        Edits.push_back({Begin, End, &M});
-    }
-  }
-  if (Edits.empty())
+  std::vector<Row> Rows;
+  for (const HeaderMend &M : Mends)
+    if (Name.equals_insensitive(M.File))
+      Rows.push_back({&M, withoutBlanks(M.After), withoutBlanks(M.Defective)});
+  if (Rows.empty())
     return std::nullopt;
-  llvm::sort(Edits, [](const Edit &A, const Edit &B) {
-    return A.Begin < B.Begin;
-  });
+
   std::string Out;
   size_t Copied = 0;
-  for (const Edit &E : Edits) {
-    if (E.Begin < Copied)
-      continue; // one line, two rows: the first row wins
-    Out += Text.slice(Copied, E.Begin);
-    Out += ("#define " + E.M->Macro + "(" + E.M->Params + ") " + E.M->Mended)
-               .str();
-    Copied = E.End;
+  bool Mended = false;
+  for (size_t Begin = 0; Begin < Text.size();) {
+    size_t End = Text.find_first_of("\r\n", Begin);
+    if (End == StringRef::npos)
+      End = Text.size();
+    StringRef Line = Text.slice(Begin, End);
+    std::string Bare = withoutBlanks(Line);
+    for (Row &R : Rows) {
+      bool InWindow = R.After.empty() || R.Armed > 0;
+      if (R.Armed > 0)
+        --R.Armed;
+      if (!R.After.empty() && Bare == R.After) {
+        R.Armed = MendWindow;
+        continue;
+      }
+      if (!InWindow || Bare != R.Defective)
+        continue;
+      size_t Indent = Line.find_first_not_of(" \t");
+      Out += Text.slice(Copied, Begin);
+      Out += Line.take_front(Indent == StringRef::npos ? 0 : Indent);
+      Out += R.M->Mended;
+      Copied = End;
+      Mended = true;
+      R.Armed = 0;
+      break;
+    }
+    // One line end: \r\n, \n or a lone \r, as clang's lexer counts them.
+    Begin = End;
+    if (Begin < Text.size() && Text[Begin] == '\r')
+      ++Begin;
+    if (Begin < Text.size() && Text[Begin] == '\n' &&
+        (Begin == End || Text[Begin - 1] == '\r'))
+      ++Begin;
   }
+  if (!Mended)
+    return std::nullopt;
   Out += Text.drop_front(Copied);
   return Out;
 }

@@ -34,6 +34,25 @@
 // RUN:   -I %condis_inputs/kit/km -I %condis_inputs/kit/shared \
 // RUN:   -DNDIS630_MINIPORT -DCRLF -I %condis_inputs/kit -verify %s
 //
+// The NDIS 5 DDK's ntddk.h: intrinsic declarations whose types differ from
+// clang's builtins (x86 and x64) and an __asm operand of unknown size (x86).
+// RUN: not %clang_cc1 -fsyntax-only -triple i686-pc-windows-msvc \
+// RUN:   -fms-extensions -fms-compatibility -D_X86_ -I %condis_inputs/kit \
+// RUN:   -DDDK %s 2>&1 | FileCheck %s --check-prefix=DDK86
+// DDK86: error: conflicting types for '_InterlockedXor'
+// RUN: not %clang_cc1 -fsyntax-only -triple x86_64-pc-windows-msvc \
+// RUN:   -fms-extensions -fms-compatibility -D_AMD64_ -I %condis_inputs/kit \
+// RUN:   -DDDK %s 2>&1 | FileCheck %s --check-prefix=DDK64
+// DDK64: error: conflicting types for '_interlockedbittestandset'
+// RUN: %clang_analyze_cc1 -load %condis_plugin -analyzer-checker=core \
+// RUN:   -I %condis_inputs/kit/km -I %condis_inputs/kit/shared -I %condis_inputs/kit \
+// RUN:   -DNDIS630_MINIPORT -DDDK -verify %s -triple i686-pc-windows-msvc \
+// RUN:   -fms-extensions -fms-compatibility -D_X86_
+// RUN: %clang_analyze_cc1 -load %condis_plugin -analyzer-checker=core \
+// RUN:   -I %condis_inputs/kit/km -I %condis_inputs/kit/shared -I %condis_inputs/kit \
+// RUN:   -DNDIS630_MINIPORT -DDDK -verify %s -triple x86_64-pc-windows-msvc \
+// RUN:   -fms-extensions -fms-compatibility -D_AMD64_
+//
 // The mended macro has the kit's value: NDIS 5.1 is below NDIS_MIN_API here,
 // so ndis.h's own #error fires (without the mend the #if is an error).
 // RUN: not %clang_analyze_cc1 -load %condis_plugin -analyzer-checker=core \
@@ -54,6 +73,9 @@
 // BADARG: error: invalid argument 'on' for plugin 'condis-kit': the accepted value is 'off'
 
 
+#ifdef DDK
+#include <ddk/ntddk.h>
+#endif
 #include <ndis.h>
 
 _Static_assert(KIT_SPECS_SEEN == 1, "kitspecs.h is read as <KitSpecs.h>");
