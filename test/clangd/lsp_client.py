@@ -27,7 +27,7 @@ with --expect-error TEXT only step 1 runs, expecting an error containing TEXT
 that clangd's own parse reports no error.
 
 Usage: lsp_client.py --server BIN --workdir DIR --include DIR
-                     [--relative-include DIR]...
+                     [--relative-include DIR]... [--flag FLAG]...
                      [--checkers LIST] [--check-option KEY=VALUE]...
                      [--fast-check-filter POLICY]
                      [--expect-none | --expect-error TEXT |
@@ -243,7 +243,8 @@ def run(args):
     with open(os.path.join(workdir, "compile_flags.txt"), "w") as f:
         f.write("-xc\n" + "".join("-I%s\n" % os.path.abspath(i)
                                    for i in args.include)
-                + "".join("-I%s\n" % i for i in args.relative_include))
+                + "".join("-I%s\n" % i for i in args.relative_include)
+                + "".join("%s\n" % f for f in args.flag))
     with open(os.path.join(workdir, ".clangd"), "w") as f:
         f.write("Diagnostics:\n"
                 "  ClangTidy:\n"
@@ -372,6 +373,9 @@ def main():
     parser.add_argument("--include", required=True, action="append",
                         help="an include directory (repeatable): the header "
                         "simulators, the sample's own headers")
+    parser.add_argument("--flag", action="append", default=[],
+                        help="one more compile flag for compile_flags.txt "
+                        "(repeatable; one argument each)")
     parser.add_argument("--relative-include", action="append", default=[],
                         metavar="DIR", help="an -I written as given: relative "
                         "to the project directory (--workdir), as in a "
