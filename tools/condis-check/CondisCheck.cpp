@@ -18,9 +18,11 @@
 //===----------------------------------------------------------------------===//
 
 #include "Analysis.h"
+#include "CompileDatabase.h"
 #include "Findings.h"
 #include "ModelingChecker.h"
 #include "ProjectScan.h"
+#include "RoleOption.h"
 #include "Rules.h"
 #include "Sarif.h"
 #include "Workers.h"
@@ -327,6 +329,13 @@ bool loadDatabase(StringRef Path, std::vector<CompileCommand> &Out,
             "ON, or use bear/compiledb for make)";
     return false;
   }
+  // Strict JSON and every entry whole before LLVM's lenient loader.
+  std::vector<std::string> Problems = checkCompileDatabase(Json);
+  for (const std::string &P : Problems)
+    Error += (Error.empty() ? "" : "\nerror: ") +
+             ("cannot load " + StringRef(Json) + ": " + P).str();
+  if (!Problems.empty())
+    return false;
   std::unique_ptr<clang::tooling::JSONCompilationDatabase> DB =
       clang::tooling::JSONCompilationDatabase::loadFromFile(
           Json, Error, clang::tooling::JSONCommandLineSyntax::AutoDetect);
@@ -344,7 +353,12 @@ bool loadDatabase(StringRef Path, std::vector<CompileCommand> &Out,
   llvm::sort(Out, [](const CompileCommand &A, const CompileCommand &B) {
     return A.Filename < B.Filename;
   });
-  return true;
+  if (Out.empty())
+    Error = (StringRef(Json) + ": none of its " +
+             Twine(DB->getAllCompileCommands().size()) +
+             " entries is a C or C++ file; nothing to analyse")
+                .str();
+  return !Out.empty();
 }
 
 bool parseShard(StringRef Spec, unsigned &K, unsigned &N) {
@@ -408,6 +422,10 @@ int main(int argc, const char **argv) {
                   "'condis:Handlers': expected a ';'-separated list of "
                   "FUNCTION:ROLE_TYPE pairs, got '" +
                   Bad + "'");
+    // Checker option values clang's registry cannot judge (a string type).
+    if (Key == "condis.Role:DriverRole" &&
+        !condis::parseDriverRoleOption(Value))
+      return fail("--config: " + condis::driverRoleOptionError(Value));
     Opts.Config.push_back(KV);
   }
   for (const std::string &E : Rules.validateConfig(Opts.Config))
