@@ -20,6 +20,7 @@
 #include "Analysis.h"
 #include "CompileDatabase.h"
 #include "Findings.h"
+#include "Interrupt.h"
 #include "ModelingChecker.h"
 #include "OutputFile.h"
 #include "ProjectScan.h"
@@ -381,6 +382,7 @@ bool parseShard(StringRef Spec, unsigned &K, unsigned &N) {
 
 int main(int argc, const char **argv) {
   InitLLVM X(argc, argv);
+  installInterruptHandlers(); // after LLVM's, which it partly replaces
   CrashRecoveryContext::Enable();
   // As clang does: MS-style inline assembly (__asm blocks in x86 DDK and WDK
   // headers) is parsed by the target's assembly parser.
