@@ -58,6 +58,7 @@
 #include "Api.h"
 #include "DriverFacts.h"
 #include "ModelingChecker.h"
+#include "RoleOption.h"
 #include "Spelling.h"
 
 #include "clang/AST/ASTContext.h"
@@ -161,8 +162,6 @@ static_assert(countMcmForms(SpellingKind::Macro) == 17 &&
 //===----------------------------------------------------------------------===//
 // The checker
 //===----------------------------------------------------------------------===//
-
-enum class DriverRoleOption { Auto, Cm, Mcm };
 
 /// The call-manager role of a driver: ApiRole::Cm or ApiRole::Mcm.
 bool callsMcmForms(ApiRole DriverRole) { return DriverRole == ApiRole::Mcm; }
@@ -424,21 +423,12 @@ void registerRoleChecker(CheckerManager &Mgr) {
   Chk->Modeling = Mgr.getChecker<ModelingChecker>();
   StringRef Value =
       Mgr.getAnalyzerOptions().getCheckerStringOption(Chk, "DriverRole");
-  if (Value.equals_insensitive("auto") || Value.empty())
-    Chk->Option = DriverRoleOption::Auto;
-  else if (Value.equals_insensitive("cm"))
-    Chk->Option = DriverRoleOption::Cm;
-  else if (Value.equals_insensitive("mcm"))
-    Chk->Option = DriverRoleOption::Mcm;
-  else {
+  if (std::optional<DriverRoleOption> Option = parseDriverRoleOption(Value)) {
+    Chk->Option = *Option;
+  } else {
     DiagnosticsEngine &Diags = Mgr.getASTContext().getDiagnostics();
-    unsigned ID = Diags.getCustomDiagID(
-        DiagnosticsEngine::Error,
-        "invalid value for analyzer option 'condis.Role:DriverRole': "
-        "expected 'auto' (infer the role from the registration calls), 'cm' "
-        "(stand-alone call manager) or 'mcm' (miniport call manager), got "
-        "'%0'");
-    Diags.Report(ID) << Value;
+    unsigned ID = Diags.getCustomDiagID(DiagnosticsEngine::Error, "%0");
+    Diags.Report(ID) << driverRoleOptionError(Value);
   }
 }
 

@@ -18,9 +18,13 @@
 //===----------------------------------------------------------------------===//
 
 #include "Analysis.h"
+#include "CompileDatabase.h"
 #include "Findings.h"
+#include "Interrupt.h"
 #include "ModelingChecker.h"
+#include "OutputFile.h"
 #include "ProjectScan.h"
+#include "RoleOption.h"
 #include "Rules.h"
 #include "Sarif.h"
 #include "Workers.h"
@@ -226,26 +230,41 @@ int fail(const Twine &Message) {
   return ExitError;
 }
 
+/// The outputs and the baseline, opened and read before any analysis, so
+/// that an output that cannot be written or a bad baseline is an error at
+/// once (OutputFile.h).
+condis::cli::OutputFile Output, BaselineOutput; // not the -o option
+SarifLog Baseline;
+
+/// Checks the inputs and outputs that are not files to analyse; returns
+/// false after printing the error.
+bool prepareOutputs() {
+  std::string Err;
+  if (!BaselineFile.empty() && !readSarif(BaselineFile, Baseline, Err))
+    return fail("--baseline: " + Err), false;
+  if (!WriteBaselineFile.empty() &&
+      !BaselineOutput.open(WriteBaselineFile, Err, "baseline "))
+    return fail(Err), false;
+  if (!Output.open(OutputFile, Err))
+    return fail(Err), false;
+  return true;
+}
+
 /// --baseline, --write-baseline, output and exit status; shared by the
 /// analysis and --merge.
 int finish(Run &R, const RuleCatalog &Rules) {
   sortAndUnique(R.Findings);
 
-  if (!WriteBaselineFile.empty()) {
-    std::error_code EC;
-    raw_fd_ostream OS(WriteBaselineFile, EC);
-    if (EC)
-      return fail("cannot write baseline " + WriteBaselineFile + ": " +
-                  EC.message());
-    writeSarif(OS, R.Findings, {}, Rules, R.Root);
+  std::string Err;
+  if (BaselineOutput.isOpen()) {
+    writeSarif(BaselineOutput.os(), R.Findings, {}, Rules, R.Root);
+    if (!BaselineOutput.commit(Err))
+      return fail(Err);
   }
 
   size_t Hidden = 0;
   if (!BaselineFile.empty()) {
-    SarifLog Base;
-    std::string Err;
-    if (!readSarif(BaselineFile, Base, Err))
-      return fail("--baseline: " + Err);
+    const SarifLog &Base = Baseline;
     std::map<std::tuple<std::string, std::string, std::string>, unsigned> Known;
     for (const SarifLog::Key &K : Base.Keys)
       ++Known[{K.RuleId, K.Uri, K.Fingerprint}];
@@ -263,19 +282,13 @@ int finish(Run &R, const RuleCatalog &Rules) {
     R.Findings = std::move(Kept);
   }
 
-  std::unique_ptr<raw_fd_ostream> File;
-  if (!OutputFile.empty()) {
-    std::error_code EC;
-    File = std::make_unique<raw_fd_ostream>(OutputFile, EC);
-    if (EC)
-      return fail("cannot write " + OutputFile + ": " + EC.message());
-  }
-  raw_ostream &OS = File ? *File : outs();
+  raw_ostream &OS = Output.os();
   if (OutputFormat == Format::Sarif)
     writeSarif(OS, R.Findings, R.Errors, Rules, R.Root);
   else
     printText(OS, R.Findings, R.Root);
-  OS.flush();
+  if (!Output.commit(Err))
+    return fail(Err);
 
   for (const ToolError &E : R.Errors)
     printError(errs(), E, R.Root);
@@ -327,6 +340,13 @@ bool loadDatabase(StringRef Path, std::vector<CompileCommand> &Out,
             "ON, or use bear/compiledb for make)";
     return false;
   }
+  // Strict JSON and every entry whole before LLVM's lenient loader.
+  std::vector<std::string> Problems = checkCompileDatabase(Json);
+  for (const std::string &P : Problems)
+    Error += (Error.empty() ? "" : "\nerror: ") +
+             ("cannot load " + StringRef(Json) + ": " + P).str();
+  if (!Problems.empty())
+    return false;
   std::unique_ptr<clang::tooling::JSONCompilationDatabase> DB =
       clang::tooling::JSONCompilationDatabase::loadFromFile(
           Json, Error, clang::tooling::JSONCommandLineSyntax::AutoDetect);
@@ -344,7 +364,12 @@ bool loadDatabase(StringRef Path, std::vector<CompileCommand> &Out,
   llvm::sort(Out, [](const CompileCommand &A, const CompileCommand &B) {
     return A.Filename < B.Filename;
   });
-  return true;
+  if (Out.empty())
+    Error = (StringRef(Json) + ": none of its " +
+             Twine(DB->getAllCompileCommands().size()) +
+             " entries is a C or C++ file; nothing to analyse")
+                .str();
+  return !Out.empty();
 }
 
 bool parseShard(StringRef Spec, unsigned &K, unsigned &N) {
@@ -357,6 +382,7 @@ bool parseShard(StringRef Spec, unsigned &K, unsigned &N) {
 
 int main(int argc, const char **argv) {
   InitLLVM X(argc, argv);
+  installInterruptHandlers(); // after LLVM's, which it partly replaces
   CrashRecoveryContext::Enable();
   // As clang does: MS-style inline assembly (__asm blocks in x86 DDK and WDK
   // headers) is parsed by the target's assembly parser.
@@ -377,6 +403,10 @@ int main(int argc, const char **argv) {
   if (Merge) {
     if (SourceRoot.getNumOccurrences() == 0)
       R.Root.clear();
+    if (Inputs.empty())
+      return fail("--merge needs the SARIF files to merge");
+    if (!prepareOutputs())
+      return ExitError;
     return runMerge(R, Rules, Cwd);
   }
 
@@ -408,6 +438,10 @@ int main(int argc, const char **argv) {
                   "'condis:Handlers': expected a ';'-separated list of "
                   "FUNCTION:ROLE_TYPE pairs, got '" +
                   Bad + "'");
+    // Checker option values clang's registry cannot judge (a string type).
+    if (Key == "condis.Role:DriverRole" &&
+        !condis::parseDriverRoleOption(Value))
+      return fail("--config: " + condis::driverRoleOptionError(Value));
     Opts.Config.push_back(KV);
   }
   for (const std::string &E : Rules.validateConfig(Opts.Config))
@@ -418,6 +452,8 @@ int main(int argc, const char **argv) {
   if (BuildPath.empty())
     return fail("no build directory: give -p BUILD_DIR (the directory of "
                 "compile_commands.json); see --help");
+  if (!prepareOutputs())
+    return ExitError;
 
   std::vector<CompileCommand> Database;
   std::string Err;

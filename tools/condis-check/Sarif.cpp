@@ -5,6 +5,8 @@
 //===----------------------------------------------------------------------===//
 
 #include "Sarif.h"
+#include "JsonInput.h"
+#include "SarifInput.h"
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
@@ -242,18 +244,24 @@ bool readSarif(StringRef Path, SarifLog &Log, std::string &Error) {
     Error = "cannot read " + Path.str() + ": " + Buf.getError().message();
     return false;
   }
-  Expected<json::Value> V = json::parse((*Buf)->getBuffer());
+  // Depth-bounded parse and validation first (JsonInput.h, SarifInput.h):
+  // what the code below reads is there and of the right type and range.
+  std::string Why;
+  std::optional<json::Value> V = parseJsonInput((*Buf)->getBuffer(), Why);
   if (!V) {
-    Error = Path.str() + " is not JSON: " + toString(V.takeError());
+    StringRef W(Why);
+    Error = W.consume_front("not valid JSON ")
+                ? Path.str() + " is not JSON: " + W.str()
+                : Path.str() + " cannot be read: " + Why;
+    return false;
+  }
+  if (!validateSarif(*V, Why)) {
+    Error =
+        Path.str() + " is not a SARIF 2.1.0 log condis-check can read: " + Why;
     return false;
   }
   const json::Object *Top = V->getAsObject();
-  const json::Array *Runs = Top ? Top->getArray("runs") : nullptr;
-  if (!Top || Top->getString("version") != "2.1.0" || !Runs) {
-    Error = Path.str() + " is not a SARIF 2.1.0 log (no version \"2.1.0\" "
-                         "and runs array)";
-    return false;
-  }
+  const json::Array *Runs = Top->getArray("runs");
   for (const json::Value &RunV : *Runs) {
     const json::Object *Run = RunV.getAsObject();
     if (!Run)

@@ -5,14 +5,15 @@
 //===----------------------------------------------------------------------===//
 
 #include "Workers.h"
+#include "Interrupt.h"
 
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
-#include "llvm/Support/Signals.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <atomic>
+#include <cstring>
 #include <new>
 #include <string>
 #include <sys/mman.h>
@@ -169,7 +170,9 @@ bool decodeResult(StringRef Line, size_t &Index, FileResult &R) {
 }
 
 [[noreturn]] void runWorker(int Worker, int FD, SharedQueue &Queue, size_t N,
-                            function_ref<FileResult(size_t)> Work) {
+                            function_ref<FileResult(size_t)> Work,
+                            pid_t Parent) {
+  becomeWorker(Parent);
   {
     raw_fd_ostream Out(FD, /*shouldClose=*/true);
     for (size_t I; (I = Queue.take(Worker)) < N;) {
@@ -203,56 +206,74 @@ analyseInWorkers(size_t N, unsigned Processes,
   if (!Queue.valid())
     return inThisProcess(N, Work);
 
+  // Each worker's results go to a temporary file that is unlinked at once:
+  // the parent reads it back through its own descriptor, so no signal
+  // handler (LLVM's removes the files registered with it) and no crash can
+  // take the results away, and nothing is left behind.
   struct Child {
     pid_t Pid = -1;
     int Status = 0;
-    SmallString<128> Output;
+    int FD = -1;
   };
   std::vector<Child> Children(Processes);
   outs().flush();
   errs().flush();
+  pid_t Parent = getpid();
   for (unsigned W = 0; W < Processes; ++W) {
     int FD;
-    if (sys::fs::createTemporaryFile("condis-check-worker", "jsonl", FD,
-                                     Children[W].Output))
+    SmallString<128> Path;
+    if (sys::fs::createTemporaryFile("condis-check-worker", "jsonl", FD, Path))
       break;
-    sys::RemoveFileOnSignal(Children[W].Output);
-    pid_t Pid = fork();
-    if (Pid == 0)
-      runWorker(static_cast<int>(W) + 1, FD, Queue, N, Work);
-    ::close(FD);
+    sys::fs::remove(Path);
+    pid_t Pid;
+    {
+      InterruptsHeld Held;
+      Pid = fork();
+      if (Pid == 0)
+        runWorker(static_cast<int>(W) + 1, FD, Queue, N, Work, Parent);
+      if (Pid > 0)
+        stopOnInterrupt(Pid);
+    }
     if (Pid < 0) {
-      sys::fs::remove(Children[W].Output);
-      Children[W].Output.clear();
+      ::close(FD);
       break;
     }
     Children[W].Pid = Pid;
+    Children[W].FD = FD;
   }
   for (Child &C : Children)
     if (C.Pid > 0)
       while (waitpid(C.Pid, &C.Status, 0) < 0 && errno == EINTR) {
       }
+  forgetWorkers();
 
   std::vector<FileResult> Results(N);
   std::vector<bool> Done(N, false);
   for (Child &C : Children) {
-    if (C.Output.empty())
+    if (C.FD < 0)
       continue;
-    if (ErrorOr<std::unique_ptr<MemoryBuffer>> Buf =
-            MemoryBuffer::getFile(C.Output)) {
-      SmallVector<StringRef, 64> Lines;
-      (*Buf)->getBuffer().split(Lines, '\n', -1, /*KeepEmpty=*/false);
-      for (StringRef Line : Lines) {
-        size_t I;
-        FileResult R;
-        if (decodeResult(Line, I, R) && I < N) {
-          Results[I] = std::move(R);
-          Done[I] = true;
-        }
+    std::string Text;
+    char Chunk[65536];
+    for (off_t At = 0;;) {
+      ssize_t Got = pread(C.FD, Chunk, sizeof(Chunk), At);
+      if (Got < 0 && errno == EINTR)
+        continue;
+      if (Got <= 0)
+        break;
+      Text.append(Chunk, Got);
+      At += Got;
+    }
+    ::close(C.FD);
+    SmallVector<StringRef, 64> Lines;
+    StringRef(Text).split(Lines, '\n', -1, /*KeepEmpty=*/false);
+    for (StringRef Line : Lines) {
+      size_t I;
+      FileResult R;
+      if (decodeResult(Line, I, R) && I < N) {
+        Results[I] = std::move(R);
+        Done[I] = true;
       }
     }
-    sys::fs::remove(C.Output);
-    sys::DontRemoveFileOnSignal(C.Output);
   }
   // Taken but not written back: the worker died on it. Never taken: every
   // worker failed to start or died; those files are analysed here.
@@ -262,6 +283,15 @@ analyseInWorkers(size_t N, unsigned Processes,
     if (int W = Queue.owner(I)) {
       int Status = Children[W - 1].Status;
       Results[I].Ok = false;
+      if (WIFSIGNALED(Status) && isInterruptSignal(WTERMSIG(Status))) {
+        // Someone stopped the worker (kill, a terminal's process group):
+        // not a crash of clang's.
+        Results[I].Errors.push_back(
+            "the worker process analysing it was stopped by signal " +
+            std::to_string(WTERMSIG(Status)) + " (" +
+            strsignal(WTERMSIG(Status)) + ") before it finished");
+        continue;
+      }
       Results[I].Crashed = true;
       Results[I].Errors.push_back(
           WIFSIGNALED(Status)

@@ -25,11 +25,20 @@ Each input is analysed by `clang -cc1 -load CondisChecker.so -analyze
                  that broke): skipped;
   crash          a signal, an exit code >= 128, "PLEASE submit a bug
                  report", a stack dump or an assertion message;
-  hang           the time limit passed; the input is then analysed again
-                 without the plugin: if that also exceeds the limit the case
-                 is "slow-baseline" (clang's own analysis is slow, not ours).
+  hang           the time limit passed, and passes again with the plugin
+                 loaded but its reports silenced (-analyzer-config
+                 silence-checkers=condis: every checker runs, no condis
+                 report or report path is built), while clang without the
+                 plugin finishes in time: our checkers hang;
+  slow-reports   the time limit passed, but the same analysis with the
+                 reports silenced finishes: the time goes into building our
+                 reports (path construction), not into a loop of ours;
+                 kept under --out and listed, not a failure;
+  slow-baseline  the time limit passed with the reports silenced and without
+                 the plugin too: clang's own analysis is slow, not ours.
 
-Every crash or hang is written, with a script reproducing it, under --out;
+Every crash, hang or slow-reports case is written, with a script reproducing it,
+under --out;
 --reduce also shrinks it line by line to a minimal input. The exit status is
 1 when any crash or hang was found, 2 on a set-up error, else 0.
 
@@ -55,6 +64,8 @@ WINDOWS = ["-triple", "x86_64-pc-windows-msvc", "-fms-extensions"]
 CRASH_MARKERS = ("PLEASE submit a bug report", "Stack dump:", "Assertion",
                  "UNREACHABLE executed", "LLVM ERROR:")
 CORPUS_DIRS = ["test", "samples"]
+SILENCE_CONDIS = "silence-checkers=condis"
+OUTCOMES = ("ok", "compile-error", "crash", "hang", "slow-reports", "slow-baseline")
 
 
 # ---------------------------------------------------------------------------
@@ -105,12 +116,18 @@ class Toolchain:
         m = re.search(r"#include <\.\.\.> search starts here:\n(.*?)End of search list", out, re.S)
         self.system = [d.strip() for d in (m.group(1).splitlines() if m else []) if d.strip()]
 
-    def cc1(self, plugin=True):
-        """%clang_analyze_cc1 of the lit suite, with the plugin loaded."""
+    def cc1(self, plugin=True, silenced=False):
+        """%clang_analyze_cc1 of the lit suite, with the plugin loaded;
+        silenced: with the condis checkers' reports silenced. clang checks
+        silence-checkers against its own checkers only, so a plugin's
+        package is accepted in the analyzer's compatibility mode alone."""
         cmd = [self.clang, "-cc1", "-internal-isystem", os.path.join(self.resource, "include"),
                "-nostdsysteminc", "-analyze", "-setup-static-analyzer"]
         if plugin:
             cmd += ["-load", self.plugin, "-analyzer-checker=core,condis"]
+            if silenced:
+                cmd += ["-analyzer-config-compatibility-mode=true",
+                        "-analyzer-config", SILENCE_CONDIS]
         else:
             cmd += ["-analyzer-checker=core"]
         return cmd
@@ -348,8 +365,8 @@ def classify(rc, err, timed_out):
     return "ok"
 
 
-def analyse(tc, path, flags, timeout, plugin=True):
-    cmd = tc.cc1(plugin) + flags + [path]
+def analyse(tc, path, flags, timeout, plugin=True, silenced=False):
+    cmd = tc.cc1(plugin, silenced) + flags + [path]
     start = time.monotonic()
     try:
         r = subprocess.run(cmd, capture_output=True, text=True, errors="replace",
@@ -373,6 +390,19 @@ def without_condis_options(flags):
         else:
             out.append(f)
     return out
+
+
+def judge_time_out(tc, path, flags, timeout):
+    """What a time-out of the plugin's analysis of path is: the same
+    analysis with the condis reports silenced tells the cost of building our
+    reports from a loop in our checkers (comparing with clang without the
+    plugin cannot: that run builds no condis report either); clang without
+    the plugin tells clang's own slowness from ours."""
+    quiet = analyse(tc, path, flags, timeout, silenced=True)
+    if quiet["outcome"] != "hang":
+        return "slow-reports"
+    base = analyse(tc, path, without_condis_options(flags), timeout, plugin=False)
+    return "slow-baseline" if base["outcome"] == "hang" else "hang"
 
 
 def crash_signature(result):
@@ -469,7 +499,12 @@ def make_cases(args, rules, workdir, tc):
                     extra = extra + ["-analyzer-output=text"]
                 return out, flags + extra, {"from": os.path.relpath(path, ROOT), "ops": ops}
             cases.append(("mutant-%d%s" % (i, "@windows" if windows else ""), "mutant", build))
-    return cases
+    # csmith programs and mutants interleaved (each keeps the input its index
+    # gives), so that a run cut short by --deadline has some of each.
+    first = 0 if args.no_corpus else len(cases) - args.count
+    generated = cases[first:]
+    random.Random(args.seed).shuffle(generated)
+    return cases[:first] + generated
 
 
 def main():
@@ -490,6 +525,9 @@ def main():
     ap.add_argument("--out", default="crash-hunt-failures",
                     help="directory for failing inputs and their repro scripts")
     ap.add_argument("--reduce", action="store_true", help="minimise every failing input")
+    ap.add_argument("--deadline", type=float, default=0,
+                    help="start no new analysis after this many seconds; the inputs "
+                         "left are counted as not started (default: none)")
     ap.add_argument("--json", help="write the summary as JSON to this file")
     ap.add_argument("--keep", action="store_true", help="keep the generated inputs")
     ap.add_argument("-v", "--verbose", action="store_true", help="one line per analysis")
@@ -514,26 +552,28 @@ def main():
     workdir = tempfile.mkdtemp(prefix="condis-hunt-")
     cases = make_cases(args, rules, workdir, tc)
     start = time.monotonic()
-    counts = {k: 0 for k in ("ok", "compile-error", "crash", "hang", "slow-baseline")}
+    counts = {k: 0 for k in OUTCOMES}
     kinds, findings, failures, slowest = {}, 0, [], (0.0, "")
 
     def work(case):
         name, kind, build = case
+        if args.deadline and time.monotonic() - start > args.deadline:
+            return name, kind, None, None, None, None  # not started
         try:
             path, flags, info = build()
         except Exception as e:  # a generator failure is a set-up problem
             return name, kind, None, None, None, str(e)
         r = analyse(tc, path, flags, args.timeout)
         if r["outcome"] == "hang":
-            base = analyse(tc, path, without_condis_options(flags), args.timeout,
-                           plugin=False)
-            if base["outcome"] == "hang":
-                r["outcome"] = "slow-baseline"
+            r["outcome"] = judge_time_out(tc, path, flags, args.timeout)
         return name, kind, path, flags, dict(r, info=info), None
 
-    setup_errors = []
+    setup_errors, not_started = [], []
     with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
         for name, kind, path, flags, r, err in pool.map(work, cases):
+            if r is None and err is None:
+                not_started.append(name)
+                continue
             if err:
                 setup_errors.append("%s: %s" % (name, err))
                 continue
@@ -552,7 +592,7 @@ def main():
             findings += r["findings"]
             if r["seconds"] > slowest[0]:
                 slowest = (r["seconds"], name)
-            if r["outcome"] in ("crash", "hang"):
+            if r["outcome"] in ("crash", "hang", "slow-reports"):
                 failures.append((name, kind, path, flags, r))
     elapsed = time.monotonic() - start
 
@@ -575,7 +615,7 @@ def main():
         if r["info"]:
             line += " %s" % json.dumps(r["info"])
         print(line)
-        if args.reduce:
+        if args.reduce and r["outcome"] != "slow-reports":
             print("    reduced: %s" % reduce_input(tc, base + ext, flags, args.timeout,
                                                   r["outcome"], crash_signature(r)))
 
@@ -587,6 +627,9 @@ def main():
     print("crash-hunt: " + ", ".join("%s %d" % kv for kv in counts.items()))
     print("crash-hunt: %d condis findings; %.1fs in all, slowest %.1fs (%s)" % (
         findings, elapsed, slowest[0], slowest[1]))
+    if not_started:
+        print("crash-hunt: deadline of %gs reached: %d of %d inputs not started (first: %s)" % (
+            args.deadline, len(not_started), len(cases), not_started[0]))
     for e in setup_errors:
         print("crash-hunt: set-up error: " + e, file=sys.stderr)
     if args.json:
@@ -594,7 +637,10 @@ def main():
             json.dump({"seed": args.seed, "count": args.count, "jobs": args.jobs,
                        "timeout": args.timeout, "seconds": round(elapsed, 1),
                        "outcomes": counts, "by_kind": kinds, "findings": findings,
-                       "failures": [f[0] for f in failures]}, f, indent=1)
+                       "deadline": args.deadline, "not_started": len(not_started),
+                       "failures": [f[0] for f in failures if f[4]["outcome"] != "slow-reports"],
+                       "slow_reports": [f[0] for f in failures
+                                        if f[4]["outcome"] == "slow-reports"]}, f, indent=1)
     if not args.keep:
         shutil.rmtree(workdir, ignore_errors=True)
     else:
