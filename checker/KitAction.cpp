@@ -18,6 +18,7 @@
 #include "clang/AST/ASTConsumer.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendPluginRegistry.h"
+#include "PluginVersion.h"
 
 using namespace clang;
 
@@ -57,6 +58,11 @@ private:
 
 } // namespace
 
-static FrontendPluginRegistry::Add<KitAction>
-    X("condis-kit", "read Windows kit headers as MSVC does (case-insensitive "
-                    "names, rules/headers.def mends) for the condis checkers");
+// Registered only inside the clang the plugin was built for (PluginVersion.h).
+static const bool Registered =
+    condis::pluginMatchesHost() &&
+    (new FrontendPluginRegistry::Add<KitAction>(
+         "condis-kit", "read Windows kit headers as MSVC does "
+                       "(case-insensitive names, rules/headers.def mends) "
+                       "for the condis checkers"),
+     true);

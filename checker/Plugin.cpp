@@ -9,11 +9,14 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "PluginVersion.h"
 #include "Registration.h"
 
 #include "clang/StaticAnalyzer/Frontend/CheckerRegistry.h"
 
 extern "C" void clang_registerCheckers(clang::ento::CheckerRegistry &Registry) {
+  if (!condis::pluginMatchesHost())
+    return;
   condis::registerCheckers(Registry);
 #ifdef CONDIS_CLANG_TIDY_BRIDGE
   condis::registerClangTidyBridge(Registry);

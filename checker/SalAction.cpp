@@ -18,6 +18,7 @@
 #include "clang/AST/ASTConsumer.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendPluginRegistry.h"
+#include "PluginVersion.h"
 
 using namespace clang;
 
@@ -57,5 +58,9 @@ private:
 
 } // namespace
 
-static FrontendPluginRegistry::Add<SalAction>
-    X("condis-sal", "record SAL IRQL annotations for the condis checkers");
+// Registered only inside the clang the plugin was built for (PluginVersion.h).
+static const bool Registered =
+    condis::pluginMatchesHost() &&
+    (new FrontendPluginRegistry::Add<SalAction>(
+         "condis-sal", "record SAL IRQL annotations for the condis checkers"),
+     true);

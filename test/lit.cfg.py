@@ -33,6 +33,12 @@ config.substitutions.append(
     ("%wdk_x64", "-triple x86_64-pc-windows-msvc -D_AMD64_ -DAMD64 -D_WIN64" + wdk_common))
 config.substitutions.append(
     ("%wdk_x86", "-triple i686-pc-windows-msvc -D_X86_" + wdk_common))
+# The official SARIF 2.1.0 schema checked by Ajv (scripts/sarif-validator,
+# installed into build/ by scripts/setup.sh). Not optional: a missing
+# validator fails the tests that use it.
+config.substitutions.append(
+    ("%sarif_schema_validate", "node " + os.path.join(
+        config.condis_obj_root, "sarif-validator", "validate.js")))
 config.environment["PATH"] = os.pathsep.join(
     [config.condis_bin_dir, config.llvm_tools_dir, config.environment["PATH"]])
 

@@ -125,22 +125,27 @@ public:
       // extra notes first, then the path.
       for (const auto &Piece : PD->path)
         if (isa<PathDiagnosticNotePiece>(Piece.get()))
-          addNote(F, *Piece);
+          addNote(F, *Piece, /*Related=*/true);
       for (const auto &Piece : PD->path.flatten(/*ShouldFlattenMacros=*/true))
         if (!isa<PathDiagnosticNotePiece>(Piece.get()))
-          addNote(F, *Piece);
+          addNote(F, *Piece, /*Related=*/false);
+      // Fix-its ride on the pieces (BugReport::addFixItHint).
+      for (const auto &Piece : PD->path.flatten(/*ShouldFlattenMacros=*/true))
+        for (const FixItHint &H : Piece->getFixits())
+          F.Fixes.push_back(
+              {positionOf(H.RemoveRange, SM, LO, Directory), H.CodeToInsert});
       F.Fingerprint = PD->getIssueHash(SM, LO).str().str();
       Out.Findings.push_back(std::move(F));
     }
   }
 
 private:
-  void addNote(Finding &F, const PathDiagnosticPiece &Piece) {
+  void addNote(Finding &F, const PathDiagnosticPiece &Piece, bool Related) {
     if (Piece.getString().empty())
       return;
     F.Path.push_back(
         {positionOf(Piece.getLocation().asLocation(), SM, Directory),
-         Piece.getString().str()});
+         Piece.getString().str(), Related});
   }
 
   const SourceManager &SM;

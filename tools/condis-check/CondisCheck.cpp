@@ -18,15 +18,18 @@
 //===----------------------------------------------------------------------===//
 
 #include "Analysis.h"
+#include "CompileCommands.h"
 #include "CompileDatabase.h"
 #include "Findings.h"
 #include "Interrupt.h"
+#include "Invocation.h"
 #include "ModelingChecker.h"
 #include "OutputFile.h"
 #include "ProjectScan.h"
 #include "RoleOption.h"
 #include "Rules.h"
 #include "Sarif.h"
+#include "Vcxproj.h"
 #include "Workers.h"
 
 #include "clang/Tooling/JSONCompilationDatabase.h"
@@ -64,10 +67,12 @@ const char Overview[] =
     R"(condis-check: find CoNDIS driver bugs in a whole build
 
   condis-check -p BUILD_DIR [FILE...]
+  condis-check FILE... -- COMPILER_FLAGS...
+  condis-check -p DRIVER.vcxproj --wdk KIT_INCLUDE_DIR [FILE...]
   condis-check --merge [-o OUT.sarif] SHARD.sarif...
 
 Analyses FILEs, or every C/C++ entry of BUILD_DIR/compile_commands.json when
-none is given, with the Clang Static Analyzer and the condis checkers. Before
+none is given (without a database: FILEs compiled with the flags after --), with the Clang Static Analyzer and the condis checkers. Before
 that, a pre-pass reads every file of the database for the facts that span
 files (the driver's role, which functions are registered as handlers), so
 each file is judged with the registrations other files make.
@@ -82,6 +87,57 @@ cl::opt<std::string> BuildPath(
     "p", cl::value_desc("build-dir"),
     cl::desc("Build directory holding compile_commands.json (command or\n"
              "arguments form), or the path of the JSON file itself"),
+    cl::cat(Category));
+
+cl::list<std::string> PathMaps(
+    "path-map", cl::value_desc("WINDOWS_ROOT=LINUX_ROOT"),
+    cl::desc("Read a database written on Windows here: paths under\n"
+             "WINDOWS_ROOT (any case, either slash) are under LINUX_ROOT;\n"
+             "repeatable, the first match wins"),
+    cl::cat(Category));
+
+cl::list<std::string> ExtraArgs(
+    "extra-arg", cl::value_desc("arg"),
+    cl::desc("Add an argument to the end of every compile command;\n"
+             "repeatable (as clang-tidy's)"),
+    cl::cat(Category));
+
+cl::list<std::string> ExtraArgsBefore(
+    "extra-arg-before", cl::value_desc("arg"),
+    cl::desc("Add an argument after the compiler of every compile\n"
+             "command; repeatable (as clang-tidy's)"),
+    cl::cat(Category));
+
+cl::list<std::string> Excludes(
+    "exclude", cl::value_desc("glob"),
+    cl::desc("Do not analyse files matching the glob, given relative to\n"
+             "--source-root or absolute ('*' crosses '/'); they are still\n"
+             "read for project facts. Repeatable"),
+    cl::cat(Category));
+
+cl::opt<bool> Quiet("quiet",
+                    cl::desc("Print findings and errors only: no summary "
+                             "line, no progress"),
+                    cl::cat(Category));
+
+cl::opt<std::string> VcxprojConfiguration(
+    "vcxproj-configuration", cl::value_desc("CONFIGURATION|PLATFORM"),
+    cl::desc("With -p PROJECT.vcxproj: the configuration to analyse, as\n"
+             "MSBuild names it ('Release|x64'; default: the project's\n"
+             "first)"),
+    cl::cat(Category));
+
+cl::opt<std::string> WdkInclude(
+    "wdk", cl::value_desc("dir"),
+    cl::desc("With -p PROJECT.vcxproj: the WDK's Include/<version> folder\n"
+             "(km, km/crt and shared are searched as system headers)"),
+    cl::cat(Category));
+
+cl::opt<std::string> ExportDatabase(
+    "export-database", cl::value_desc("file"),
+    cl::desc("Write the compile commands (after --path-map, --extra-arg,\n"
+             "a .vcxproj's translation) as compile_commands.json to <file>\n"
+             "and exit without analysing"),
     cl::cat(Category));
 
 cl::list<std::string>
@@ -292,6 +348,10 @@ int finish(Run &R, const RuleCatalog &Rules) {
 
   for (const ToolError &E : R.Errors)
     printError(errs(), E, R.Root);
+  if (Quiet)
+    return !R.Errors.empty()     ? ExitError
+           : R.Findings.empty() ? ExitClean
+                                : ExitFindings;
   errs() << "condis-check: " << R.Findings.size() << " finding"
          << (R.Findings.size() == 1 ? "" : "s");
   if (Hidden)
@@ -331,31 +391,50 @@ int runMerge(Run &R, const RuleCatalog &Rules, StringRef Cwd) {
 /// first), sorted by absolute path.
 bool loadDatabase(StringRef Path, std::vector<CompileCommand> &Out,
                   std::string &Error) {
-  SmallString<256> Json(Path);
-  if (sys::fs::is_directory(Json))
-    sys::path::append(Json, "compile_commands.json");
-  if (!sys::fs::exists(Json)) {
-    Error = "no compilation database: " + std::string(Json) +
-            " does not exist (configure with -DCMAKE_EXPORT_COMPILE_COMMANDS="
-            "ON, or use bear/compiledb for make)";
-    return false;
+  std::vector<PathMap> Maps(PathMaps.size());
+  for (size_t I = 0; I < PathMaps.size(); ++I)
+    if (!parsePathMap(PathMaps[I], Maps[I], Error))
+      return false;
+  std::vector<CompileCommand> All;
+  // What the commands were read from, named when none of them is C or C++.
+  std::string Source = Path.str();
+  // A WDK driver project instead of a database: Vcxproj.h.
+  if (isVcxproj(Path)) {
+    SmallString<256> Cwd;
+    sys::fs::current_path(Cwd);
+    VcxprojOptions VO{VcxprojConfiguration,
+                      WdkInclude.empty() ? "" : absolutePath(Cwd, WdkInclude),
+                      Maps};
+    if (!readVcxproj(Path, VO, All, Error))
+      return false;
   }
-  // Strict JSON and every entry whole before LLVM's lenient loader.
-  std::vector<std::string> Problems = checkCompileDatabase(Json);
-  for (const std::string &P : Problems)
-    Error += (Error.empty() ? "" : "\nerror: ") +
-             ("cannot load " + StringRef(Json) + ": " + P).str();
-  if (!Problems.empty())
-    return false;
-  std::unique_ptr<clang::tooling::JSONCompilationDatabase> DB =
-      clang::tooling::JSONCompilationDatabase::loadFromFile(
-          Json, Error, clang::tooling::JSONCommandLineSyntax::AutoDetect);
-  if (!DB) {
-    Error = "cannot load " + std::string(Json) + ": " + Error;
-    return false;
+  if (All.empty()) {
+    SmallString<256> Json(Path);
+    if (sys::fs::is_directory(Json))
+      sys::path::append(Json, "compile_commands.json");
+    if (!sys::fs::exists(Json)) {
+      Error = "no compilation database: " + std::string(Json) +
+              " does not exist (configure with -DCMAKE_EXPORT_COMPILE_COMMANDS="
+              "ON, or use bear/compiledb for make)";
+      return false;
+    }
+    // Strict JSON and every entry whole, each problem named: CompileDatabase.h.
+    std::vector<std::string> Problems = checkCompileDatabase(Json);
+    for (const std::string &P : Problems)
+      Error += (Error.empty() ? "" : "\nerror: ") +
+               ("cannot load " + StringRef(Json) + ": " + P).str();
+    if (!Problems.empty())
+      return false;
+    // Windows paths, cl syntax, --path-map: CompileCommands.h.
+    std::unique_ptr<clang::tooling::CompilationDatabase> DB =
+        loadCompileCommands(Json, Maps, Error);
+    if (!DB)
+      return false;
+    All = DB->getAllCompileCommands();
+    Source = std::string(Json);
   }
   StringSet<> Seen;
-  for (CompileCommand &C : DB->getAllCompileCommands()) {
+  for (CompileCommand &C : All) {
     C.Filename = absolutePath(C.Directory, C.Filename);
     if (!isCOrCxx(C.Filename) || !Seen.insert(C.Filename).second)
       continue;
@@ -365,11 +444,32 @@ bool loadDatabase(StringRef Path, std::vector<CompileCommand> &Out,
     return A.Filename < B.Filename;
   });
   if (Out.empty())
-    Error = (StringRef(Json) + ": none of its " +
-             Twine(DB->getAllCompileCommands().size()) +
+    Error = (Source + ": none of its " + Twine(All.size()) +
              " entries is a C or C++ file; nothing to analyse")
                 .str();
   return !Out.empty();
+}
+
+/// `FILE... -- FLAGS`: one command per C/C++ file, sorted like a database.
+std::vector<CompileCommand>
+fixedCommands(const clang::tooling::FixedCompilationDatabase &Fixed,
+              const std::vector<std::string> &Files, StringRef Cwd) {
+  std::vector<CompileCommand> Out;
+  StringSet<> Seen;
+  for (const std::string &F : Files) {
+    std::string Abs = absolutePath(Cwd, F);
+    if (!Seen.insert(Abs).second)
+      continue;
+    for (CompileCommand &C : Fixed.getCompileCommands(Abs)) {
+      C.Directory = Cwd.str();
+      C.Filename = Abs;
+      Out.push_back(std::move(C));
+    }
+  }
+  llvm::sort(Out, [](const CompileCommand &A, const CompileCommand &B) {
+    return A.Filename < B.Filename;
+  });
+  return Out;
 }
 
 bool parseShard(StringRef Spec, unsigned &K, unsigned &N) {
@@ -390,8 +490,17 @@ int main(int argc, const char **argv) {
   InitializeAllTargetMCs();
   InitializeAllAsmParsers();
   cl::HideUnrelatedOptions(Category);
+  cl::SetVersionPrinter(printVersion);
+  // `condis-check FILE... -- FLAGS`: the flags after -- are the compile
+  // command of every FILE (clang-tidy's habit); argc stops before --.
+  std::string FixedError;
+  std::unique_ptr<clang::tooling::FixedCompilationDatabase> Fixed =
+      clang::tooling::FixedCompilationDatabase::loadFromCommandLine(
+          argc, argv, FixedError);
   if (!cl::ParseCommandLineOptions(argc, argv, Overview, &errs()))
     return ExitError;
+  if (!FixedError.empty())
+    return fail("the flags after --: " + FixedError);
 
   SmallString<256> Cwd;
   sys::fs::current_path(Cwd);
@@ -449,16 +558,39 @@ int main(int argc, const char **argv) {
   unsigned ShardK = 1, ShardN = 1;
   if (!Shard.empty() && !parseShard(Shard, ShardK, ShardN))
     return fail("--shard: expected K/N with 1 <= K <= N, got '" + Shard + "'");
-  if (BuildPath.empty())
+  ExcludeFilter Excluded;
+  for (const std::string &G : Excludes)
+    if (!Excluded.add(G, Bad))
+      return fail(Bad);
+  if (BuildPath.empty() && !Fixed)
     return fail("no build directory: give -p BUILD_DIR (the directory of "
-                "compile_commands.json); see --help");
+                "compile_commands.json), or the compile flags after --; see "
+                "--help");
+  if (!BuildPath.empty() && Fixed)
+    return fail("give either -p BUILD_DIR or the compile flags after --, "
+                "not both");
   if (!prepareOutputs())
     return ExitError;
 
   std::vector<CompileCommand> Database;
   std::string Err;
-  if (!loadDatabase(absolutePath(Cwd, BuildPath), Database, Err))
+  if (Fixed) {
+    if (Inputs.empty())
+      return fail("the flags after -- need the files to analyse before it");
+    Database = fixedCommands(*Fixed, Inputs, Cwd);
+  } else if (!loadDatabase(absolutePath(Cwd, BuildPath), Database, Err)) {
     return fail(Err);
+  }
+  for (CompileCommand &C : Database)
+    addExtraArgs(C, ExtraArgsBefore, ExtraArgs);
+  if (!ExportDatabase.empty()) {
+    std::error_code EC;
+    raw_fd_ostream OS(ExportDatabase, EC);
+    if (EC)
+      return fail("cannot write " + ExportDatabase + ": " + EC.message());
+    OS << toCompileCommandsJson(Database);
+    return ExitClean;
+  }
 
   // The files to analyse, in database order (sorted).
   std::vector<size_t> Picked;
@@ -489,6 +621,10 @@ int main(int argc, const char **argv) {
       Picked.assign(Chosen.begin(), Chosen.end());
     }
   }
+  if (!Excluded.empty())
+    llvm::erase_if(Picked, [&](size_t I) {
+      return Excluded.excludes(Database[I].Filename, R.Root);
+    });
   std::vector<size_t> Mine;
   for (size_t I = 0; I < Picked.size(); ++I)
     if (I % ShardN == ShardK - 1)
@@ -499,7 +635,8 @@ int main(int argc, const char **argv) {
 
   unsigned Threads =
       Jobs ? Jobs : std::max(1u, std::thread::hardware_concurrency());
-  bool ShowProgress = Progress || sys::Process::StandardErrIsDisplayed();
+  bool ShowProgress =
+      Progress || (!Quiet && sys::Process::StandardErrIsDisplayed());
 
   // Pre-pass over the whole database: facts span files and shards.
   if (ShowProgress)
@@ -536,20 +673,19 @@ int main(int argc, const char **argv) {
       ToAnalyse.push_back(I);
   }
 
-  // Worker processes, not threads: see Workers.h. Files are taken in order,
-  // so the N-th file taken is the N-th progress line.
-  std::vector<FileResult> Results =
-      analyseInWorkers(ToAnalyse.size(), Threads, [&](size_t N) {
-        const CompileCommand &C = Database[ToAnalyse[N]];
-        if (ShowProgress) {
-          std::string Rel = relativeTo(R.Root, C.Filename);
-          // One write, so lines of several workers do not interleave.
-          errs() << ("[" + Twine(N + 1) + "/" + Twine(ToAnalyse.size()) +
-                     "] " + (Rel.empty() ? C.Filename : Rel) + "\n")
-                        .str();
-        }
-        return analyseFile(C, Opts);
-      });
+  // Worker processes, not threads: see Workers.h. Progress is printed here,
+  // as files finish (Progress.h).
+  ProgressReporter Reporter(errs(), ToAnalyse.size(),
+                            std::min<size_t>(Threads, ToAnalyse.size()));
+  auto Finished = [&](const Completion &Done) {
+    const std::string &File = Database[ToAnalyse[Done.Index]].Filename;
+    std::string Rel = relativeTo(R.Root, File);
+    Reporter.finished(Rel.empty() ? File : Rel, Done);
+  };
+  std::vector<FileResult> Results = analyseInWorkers(
+      ToAnalyse.size(), Threads,
+      [&](size_t N) { return analyseFile(Database[ToAnalyse[N]], Opts); },
+      ShowProgress ? function_ref<void(const Completion &)>(Finished) : nullptr);
   condis::setProjectFacts(nullptr);
 
   for (size_t N = 0; N < ToAnalyse.size(); ++N) {

@@ -7,6 +7,7 @@
 #include "Findings.h"
 
 #include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallString.h"
@@ -105,6 +106,30 @@ Position positionOf(clang::SourceLocation Loc,
   P.File = absolutePath(Directory, PL.getFilename());
   P.Line = PL.getLine();
   P.Column = PL.getColumn();
+  unsigned Length = clang::Lexer::MeasureTokenLength(SM.getExpansionLoc(Loc),
+                                                     SM, clang::LangOptions());
+  P.EndLine = P.Line;
+  P.EndColumn = P.Column + std::max(Length, 1u);
+  return P;
+}
+
+Position positionOf(clang::CharSourceRange Range,
+                    const clang::SourceManager &SM,
+                    const clang::LangOptions &LO, llvm::StringRef Directory) {
+  Position P = positionOf(Range.getBegin(), SM, Directory);
+  if (P.File.empty() || Range.getEnd().isInvalid())
+    return P;
+  clang::SourceLocation End = SM.getExpansionLoc(Range.getEnd());
+  if (Range.isTokenRange())
+    End = clang::Lexer::getLocForEndOfToken(End, 0, SM, LO);
+  clang::PresumedLoc EL = SM.getPresumedLoc(End);
+  if (EL.isInvalid() || absolutePath(Directory, EL.getFilename()) != P.File)
+    return P;
+  if (EL.getLine() < P.Line ||
+      (EL.getLine() == P.Line && EL.getColumn() < P.Column))
+    return P;
+  P.EndLine = EL.getLine();
+  P.EndColumn = EL.getColumn();
   return P;
 }
 

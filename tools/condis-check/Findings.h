@@ -10,6 +10,7 @@
 #ifndef CONDIS_TOOLS_FINDINGS_H
 #define CONDIS_TOOLS_FINDINGS_H
 
+#include "clang/Basic/LangOptions.h"
 #include "clang/Basic/SourceLocation.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/raw_ostream.h"
@@ -23,12 +24,27 @@ struct Position {
   std::string File;
   unsigned Line = 0; ///< 1-based; 0 when unknown.
   unsigned Column = 0;
+  /// Where the token or range at Line:Column ends: the line and the column
+  /// just after its last character (SARIF's endLine/endColumn); 0 unknown.
+  unsigned EndLine = 0;
+  unsigned EndColumn = 0;
 };
 
 /// One path note: an event on the way to the finding.
 struct Note {
   Position Where;
   std::string Message;
+  /// A note about another place rather than a step of the path (clang's
+  /// extra notes, the registration that decides the driver's role): SARIF
+  /// lists it in relatedLocations as well.
+  bool Related = false;
+};
+
+/// A fix-it: replace Where (Line:Column up to EndLine:EndColumn) with
+/// Replacement; an empty range inserts.
+struct Fix {
+  Position Where;
+  std::string Replacement;
 };
 
 struct Finding {
@@ -40,6 +56,8 @@ struct Finding {
   /// clang's issue hash (checker, enclosing function, column, the text of
   /// the line, message) for analyzer findings.
   std::string Fingerprint;
+  /// Fix-its the checker attached (condis.Role's replacement call).
+  std::vector<Fix> Fixes;
 };
 
 /// An input or tool error: a file that does not compile, is missing or is
@@ -62,9 +80,17 @@ std::string relativeTo(llvm::StringRef Root, llvm::StringRef File);
 std::string absolutePath(llvm::StringRef Base, llvm::StringRef Path);
 
 /// Where \p Loc is, at its expansion, with the file made absolute against
-/// \p Directory (the compile command's directory); empty when invalid.
+/// \p Directory (the compile command's directory), ending where the token
+/// there ends; empty when invalid.
 Position positionOf(clang::SourceLocation Loc, const clang::SourceManager &SM,
                     llvm::StringRef Directory);
+
+/// Where \p Range is: from its begin to its end (a token range ends after
+/// its last token), both at their expansion; when the end is in another file
+/// or before the begin, the begin's token.
+Position positionOf(clang::CharSourceRange Range,
+                    const clang::SourceManager &SM,
+                    const clang::LangOptions &LO, llvm::StringRef Directory);
 
 /// Prints clang-style diagnostics:
 ///   cm_party.c:42:5: warning: <message> [condis.DropParty]

@@ -231,6 +231,7 @@ std::vector<Finding> pendingNeverCompleted(const ProjectFacts &Project,
       const RoleEvidence &E = Project.Facts.roleEvidence().front();
       Note N;
       N.Where = {E.File, E.Line, E.Column};
+      N.Related = true; // the place that decides the role, not a path step
       N.Message = ("driver registers as a " + roleName(E.Role) + " here (" +
                    E.Callee + ")")
                       .str();

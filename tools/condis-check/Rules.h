@@ -26,6 +26,9 @@ struct RuleInfo {
   std::string ShortDescription;
   std::string FullDescription;
   std::string HelpUri;
+  /// The text of the rule's page under docs/ (Markdown), built in; empty
+  /// for rules documented elsewhere (clang's checkers).
+  std::string HelpMarkdown;
 };
 
 /// The checkers registered in-process; built once in main().

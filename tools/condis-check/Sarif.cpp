@@ -65,13 +65,24 @@ json::Object artifactLocation(StringRef Root, StringRef File) {
   return json::Object{{"uri", fileUri(File)}};
 }
 
-json::Object physicalLocation(StringRef Root, const Position &P) {
+/// A full region, as GitHub code scanning wants it: start and end. A place
+/// whose end is not known (a registration another file made) is one
+/// character wide.
+json::Object region(const Position &P) {
   json::Object Region;
-  if (P.Line) {
-    Region["startLine"] = P.Line;
-    if (P.Column)
-      Region["startColumn"] = P.Column;
+  if (!P.Line)
+    return Region;
+  Region["startLine"] = P.Line;
+  Region["endLine"] = P.EndLine ? P.EndLine : P.Line;
+  if (P.Column) {
+    Region["startColumn"] = P.Column;
+    Region["endColumn"] = P.EndColumn ? P.EndColumn : P.Column + 1;
   }
+  return Region;
+}
+
+json::Object physicalLocation(StringRef Root, const Position &P) {
+  json::Object Region = region(P);
   json::Object Phys{{"artifactLocation", artifactLocation(Root, P.File)}};
   if (!Region.empty())
     Phys["region"] = std::move(Region);
@@ -99,7 +110,12 @@ json::Object ruleObject(const RuleInfo &R) {
       {"fullDescription", message(R.FullDescription)},
       {"defaultConfiguration", json::Object{{"level", "warning"}}},
   };
-  if (!R.HelpUri.empty()) {
+  if (!R.HelpMarkdown.empty()) {
+    // The rule's docs page itself: what it reports, examples, options.
+    O["helpUri"] = std::string(R.HelpUri);
+    O["help"] = json::Object{{"text", R.HelpMarkdown},
+                             {"markdown", R.HelpMarkdown}};
+  } else if (!R.HelpUri.empty()) {
     O["helpUri"] = std::string(R.HelpUri);
     O["help"] = json::Object{
         {"text", R.FullDescription + " Documentation: " + R.HelpUri},
@@ -144,6 +160,37 @@ void writeSarif(raw_ostream &OS, const std::vector<Finding> &Findings,
     if (!F.Fingerprint.empty())
       Result["partialFingerprints"] =
           json::Object{{FingerprintKey, std::string(F.Fingerprint)}};
+    // Notes about other places (the registration deciding the role, clang's
+    // extra notes) are related locations too; the path keeps them in order.
+    json::Array Related;
+    for (const Note &N : F.Path)
+      if (N.Related) {
+        json::Object Loc = location(Root, N.Where);
+        Loc["id"] = static_cast<int64_t>(Related.size());
+        Loc["message"] = message(N.Message);
+        Related.push_back(std::move(Loc));
+      }
+    if (!Related.empty())
+      Result["relatedLocations"] = std::move(Related);
+    if (!F.Fixes.empty()) {
+      // One fix of every replacement the checker proposed, by file.
+      std::map<std::string, json::Array> ByFile;
+      for (const Fix &X : F.Fixes)
+        ByFile[X.Where.File].push_back(json::Object{
+            {"deletedRegion", region(X.Where)},
+            {"insertedContent", message(X.Replacement)}});
+      json::Array Changes;
+      for (auto &[File, Replacements] : ByFile)
+        Changes.push_back(
+            json::Object{{"artifactLocation", artifactLocation(Root, File)},
+                         {"replacements", std::move(Replacements)}});
+      std::string What = F.Fixes.size() == 1 && !F.Fixes[0].Replacement.empty()
+                             ? "Replace with '" + F.Fixes[0].Replacement + "'"
+                             : "Apply the checker's fix-it";
+      Result["fixes"] = json::Array{json::Object{
+          {"description", message(What)},
+          {"artifactChanges", std::move(Changes)}}};
+    }
     if (!F.Path.empty()) {
       json::Array Steps;
       for (const Note &N : F.Path) {
@@ -178,6 +225,9 @@ void writeSarif(raw_ostream &OS, const std::vector<Finding> &Findings,
   json::Object Run{
       {"tool",
        json::Object{{"driver", json::Object{{"name", "condis-check"},
+                                            {"version", CONDIS_CHECK_VERSION},
+                                            {"semanticVersion",
+                                             CONDIS_CHECK_VERSION},
                                             {"informationUri",
                                              Rules.docsPage("condis-check.md")},
                                             {"rules", std::move(RuleArray)}}}}},
@@ -232,6 +282,8 @@ Position positionOf(const json::Object *Loc,
   if (const json::Object *Region = Phys->getObject("region")) {
     P.Line = Region->getInteger("startLine").value_or(0);
     P.Column = Region->getInteger("startColumn").value_or(0);
+    P.EndLine = Region->getInteger("endLine").value_or(0);
+    P.EndColumn = Region->getInteger("endColumn").value_or(0);
   }
   return P;
 }
@@ -312,6 +364,50 @@ bool readSarif(StringRef Path, SarifLog &Log, std::string &Error) {
                                   M->getString("text").value_or("").str();
                           F.Path.push_back(std::move(N));
                         }
+        if (const json::Array *Rel = R->getArray("relatedLocations"))
+          for (const json::Value &RL : *Rel) {
+            const json::Object *RO = RL.getAsObject();
+            std::string Ignored, Text;
+            Position At = positionOf(RO, Bases, Ignored);
+            if (const json::Object *M = RO ? RO->getObject("message") : nullptr)
+              Text = M->getString("text").value_or("").str();
+            for (Note &N : F.Path)
+              if (!N.Related && N.Message == Text && N.Where.File == At.File &&
+                  N.Where.Line == At.Line && N.Where.Column == At.Column) {
+                N.Related = true;
+                break;
+              }
+          }
+        if (const json::Array *Fixes = R->getArray("fixes"))
+          for (const json::Value &FV : *Fixes)
+            if (const json::Object *FO = FV.getAsObject())
+              if (const json::Array *Changes = FO->getArray("artifactChanges"))
+                for (const json::Value &CV : *Changes) {
+                  const json::Object *CO = CV.getAsObject();
+                  const json::Array *Reps =
+                      CO ? CO->getArray("replacements") : nullptr;
+                  if (!Reps)
+                    continue;
+                  std::string Ignored;
+                  std::string File =
+                      pathOf(CO->getObject("artifactLocation"), Bases, Ignored);
+                  for (const json::Value &RV2 : *Reps) {
+                    const json::Object *RO = RV2.getAsObject();
+                    if (!RO)
+                      continue;
+                    Fix X;
+                    X.Where.File = File;
+                    if (const json::Object *D = RO->getObject("deletedRegion")) {
+                      X.Where.Line = D->getInteger("startLine").value_or(0);
+                      X.Where.Column = D->getInteger("startColumn").value_or(0);
+                      X.Where.EndLine = D->getInteger("endLine").value_or(0);
+                      X.Where.EndColumn = D->getInteger("endColumn").value_or(0);
+                    }
+                    if (const json::Object *I = RO->getObject("insertedContent"))
+                      X.Replacement = I->getString("text").value_or("").str();
+                    F.Fixes.push_back(std::move(X));
+                  }
+                }
         Log.Keys.push_back({F.RuleId, Uri, F.Fingerprint});
         Log.Findings.push_back(std::move(F));
       }

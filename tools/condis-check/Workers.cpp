@@ -13,6 +13,8 @@
 #include "llvm/Support/raw_ostream.h"
 
 #include <atomic>
+#include <chrono>
+#include <cstdio>
 #include <cstring>
 #include <new>
 #include <string>
@@ -26,7 +28,11 @@ namespace condis::cli {
 namespace {
 
 json::Value encodePosition(const Position &P) {
-  return json::Object{{"file", P.File}, {"line", P.Line}, {"col", P.Column}};
+  return json::Object{{"file", P.File},
+                      {"line", P.Line},
+                      {"col", P.Column},
+                      {"endLine", P.EndLine},
+                      {"endCol", P.EndColumn}};
 }
 
 bool decodePosition(const json::Value *V, Position &P) {
@@ -38,7 +44,9 @@ bool decodePosition(const json::Value *V, Position &P) {
                          Col = O->getInteger("col");
   if (!File || !Line || !Col)
     return false;
-  P = {File->str(), static_cast<unsigned>(*Line), static_cast<unsigned>(*Col)};
+  P = {File->str(), static_cast<unsigned>(*Line), static_cast<unsigned>(*Col),
+       static_cast<unsigned>(O->getInteger("endLine").value_or(0)),
+       static_cast<unsigned>(O->getInteger("endCol").value_or(0))};
   return true;
 }
 
@@ -92,11 +100,17 @@ std::string encodeResult(size_t Index, const FileResult &R) {
     json::Array Path;
     for (const Note &N : F.Path)
       Path.push_back(json::Object{{"at", encodePosition(N.Where)},
-                                  {"message", N.Message}});
+                                  {"message", N.Message},
+                                  {"related", N.Related}});
+    json::Array Fixes;
+    for (const Fix &X : F.Fixes)
+      Fixes.push_back(json::Object{{"at", encodePosition(X.Where)},
+                                   {"text", X.Replacement}});
     Findings.push_back(json::Object{{"rule", F.RuleId},
                                     {"message", F.Message},
                                     {"at", encodePosition(F.Where)},
                                     {"path", std::move(Path)},
+                                    {"fixes", std::move(Fixes)},
                                     {"fingerprint", F.Fingerprint}});
   }
   json::Array Errors;
@@ -160,8 +174,19 @@ bool decodeResult(StringRef Line, size_t &Index, FileResult &R) {
       if (!NM || !decodePosition(NO->get("at"), N.Where))
         return false;
       N.Message = NM->str();
+      N.Related = NO->getBoolean("related").value_or(false);
       F.Path.push_back(std::move(N));
     }
+    if (const json::Array *Fixes = FO->getArray("fixes"))
+      for (const json::Value &XV : *Fixes) {
+        const json::Object *XO = XV.getAsObject();
+        Fix X;
+        std::optional<StringRef> T = XO ? XO->getString("text") : std::nullopt;
+        if (!T || !decodePosition(XO->get("at"), X.Where))
+          return false;
+        X.Replacement = T->str();
+        F.Fixes.push_back(std::move(X));
+      }
     Out.Findings.push_back(std::move(F));
   }
   Index = static_cast<size_t>(*I);
@@ -169,15 +194,52 @@ bool decodeResult(StringRef Line, size_t &Index, FileResult &R) {
   return true;
 }
 
-[[noreturn]] void runWorker(int Worker, int FD, SharedQueue &Queue, size_t N,
-                            function_ref<FileResult(size_t)> Work,
+/// Work(I), timed.
+Completion timed(size_t I, function_ref<FileResult(size_t)> Work,
+                 FileResult &R) {
+  auto Start = std::chrono::steady_clock::now();
+  R = Work(I);
+  std::chrono::duration<double> D = std::chrono::steady_clock::now() - Start;
+  return {I, D.count(), R.Ok, R.Findings.size()};
+}
+
+/// A completion as one short line on the progress pipe (one write, under
+/// PIPE_BUF, so lines of several workers never mix), and back.
+void reportDone(int Pipe, const Completion &C) {
+  if (Pipe < 0)
+    return;
+  char Line[96];
+  int Len = snprintf(Line, sizeof Line, "%zu %.6f %d %zu\n", C.Index, C.Seconds,
+                     C.Ok ? 1 : 0, C.Findings);
+  while (::write(Pipe, Line, Len) < 0 && errno == EINTR) {
+  }
+}
+
+bool parseDone(StringRef Line, Completion &C) {
+  SmallVector<StringRef, 4> F;
+  Line.split(F, ' ');
+  unsigned long long I, Ok, Findings;
+  if (F.size() != 4 || F[0].getAsInteger(10, I) || F[1].getAsDouble(C.Seconds) ||
+      F[2].getAsInteger(10, Ok) || F[3].getAsInteger(10, Findings))
+    return false;
+  C.Index = I;
+  C.Ok = Ok != 0;
+  C.Findings = Findings;
+  return true;
+}
+
+[[noreturn]] void runWorker(int Worker, int FD, int Pipe, SharedQueue &Queue,
+                            size_t N, function_ref<FileResult(size_t)> Work,
                             pid_t Parent) {
   becomeWorker(Parent);
   {
     raw_fd_ostream Out(FD, /*shouldClose=*/true);
     for (size_t I; (I = Queue.take(Worker)) < N;) {
-      Out << encodeResult(I, Work(I)) << '\n';
+      FileResult R;
+      Completion C = timed(I, Work, R);
+      Out << encodeResult(I, R) << '\n';
       Out.flush(); // What is written survives if the next file kills us.
+      reportDone(Pipe, C);
     }
   }
   errs().flush();
@@ -187,10 +249,14 @@ bool decodeResult(StringRef Line, size_t &Index, FileResult &R) {
 }
 
 std::vector<FileResult> inThisProcess(size_t N,
-                                      function_ref<FileResult(size_t)> Work) {
+                                      function_ref<FileResult(size_t)> Work,
+                                      function_ref<void(const Completion &)> Done) {
   std::vector<FileResult> Results(N);
-  for (size_t I = 0; I < N; ++I)
-    Results[I] = Work(I);
+  for (size_t I = 0; I < N; ++I) {
+    Completion C = timed(I, Work, Results[I]);
+    if (Done)
+      Done(C);
+  }
   return Results;
 }
 
@@ -198,13 +264,18 @@ std::vector<FileResult> inThisProcess(size_t N,
 
 std::vector<FileResult>
 analyseInWorkers(size_t N, unsigned Processes,
-                 function_ref<FileResult(size_t)> Work) {
+                 function_ref<FileResult(size_t)> Work,
+                 function_ref<void(const Completion &)> Done) {
   Processes = std::min<size_t>(Processes, N);
   if (Processes <= 1)
-    return inThisProcess(N, Work);
+    return inThisProcess(N, Work, Done);
   SharedQueue Queue(N);
   if (!Queue.valid())
-    return inThisProcess(N, Work);
+    return inThisProcess(N, Work, Done);
+  // Completions come back over a pipe; the parent alone prints progress.
+  int Pipe[2] = {-1, -1};
+  if (Done && ::pipe(Pipe) != 0)
+    Pipe[0] = Pipe[1] = -1;
 
   // Each worker's results go to a temporary file that is unlinked at once:
   // the parent reads it back through its own descriptor, so no signal
@@ -229,8 +300,12 @@ analyseInWorkers(size_t N, unsigned Processes,
     {
       InterruptsHeld Held;
       Pid = fork();
-      if (Pid == 0)
-        runWorker(static_cast<int>(W) + 1, FD, Queue, N, Work, Parent);
+      if (Pid == 0) {
+        if (Pipe[0] >= 0)
+          ::close(Pipe[0]);
+        runWorker(static_cast<int>(W) + 1, FD, Pipe[1], Queue, N, Work,
+                  Parent);
+      }
       if (Pid > 0)
         stopOnInterrupt(Pid);
     }
@@ -241,6 +316,28 @@ analyseInWorkers(size_t N, unsigned Processes,
     Children[W].Pid = Pid;
     Children[W].FD = FD;
   }
+  // Progress until every worker has closed its end of the pipe.
+  if (Pipe[1] >= 0) {
+    ::close(Pipe[1]);
+    std::string Pending;
+    char Buf[4096];
+    for (;;) {
+      ssize_t Got = ::read(Pipe[0], Buf, sizeof Buf);
+      if (Got < 0 && errno == EINTR)
+        continue;
+      if (Got <= 0)
+        break;
+      Pending.append(Buf, Got);
+      size_t NL;
+      while ((NL = Pending.find('\n')) != std::string::npos) {
+        Completion C;
+        if (parseDone(StringRef(Pending).take_front(NL), C) && C.Index < N)
+          Done(C);
+        Pending.erase(0, NL + 1);
+      }
+    }
+    ::close(Pipe[0]);
+  }
   for (Child &C : Children)
     if (C.Pid > 0)
       while (waitpid(C.Pid, &C.Status, 0) < 0 && errno == EINTR) {
@@ -248,7 +345,7 @@ analyseInWorkers(size_t N, unsigned Processes,
   forgetWorkers();
 
   std::vector<FileResult> Results(N);
-  std::vector<bool> Done(N, false);
+  std::vector<bool> Returned(N, false);
   for (Child &C : Children) {
     if (C.FD < 0)
       continue;
@@ -271,14 +368,14 @@ analyseInWorkers(size_t N, unsigned Processes,
       FileResult R;
       if (decodeResult(Line, I, R) && I < N) {
         Results[I] = std::move(R);
-        Done[I] = true;
+        Returned[I] = true;
       }
     }
   }
   // Taken but not written back: the worker died on it. Never taken: every
   // worker failed to start or died; those files are analysed here.
   for (size_t I = 0; I < N; ++I) {
-    if (Done[I])
+    if (Returned[I])
       continue;
     if (int W = Queue.owner(I)) {
       int Status = Children[W - 1].Status;
@@ -300,7 +397,9 @@ analyseInWorkers(size_t N, unsigned Processes,
               : "the worker process analysing it exited with status " +
                     std::to_string(WEXITSTATUS(Status)));
     } else {
-      Results[I] = Work(I);
+      Completion C = timed(I, Work, Results[I]);
+      if (Done)
+        Done(C);
     }
   }
   return Results;

@@ -17,6 +17,7 @@
 #define CONDIS_TOOLS_WORKERS_H
 
 #include "Analysis.h"
+#include "Progress.h"
 
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include <vector>
@@ -25,11 +26,15 @@ namespace condis::cli {
 
 /// Runs Work(I) for every I in [0, N) in \p Processes worker processes (in
 /// this process when 1, or when workers cannot be started) and returns the
-/// results by index. Work may print progress; it must not change state
-/// the parent needs afterwards, since it runs in a copy of the process.
+/// results by index. Work must not change state the parent needs
+/// afterwards, since it runs in a copy of the process. \p Done, when given,
+/// is called in this process as each file finishes, in the order they
+/// finish (workers report over a pipe); a file whose worker died is not
+/// reported to it.
 std::vector<FileResult>
 analyseInWorkers(size_t N, unsigned Processes,
-                 llvm::function_ref<FileResult(size_t)> Work);
+                 llvm::function_ref<FileResult(size_t)> Work,
+                 llvm::function_ref<void(const Completion &)> Done = {});
 
 } // namespace condis::cli
 

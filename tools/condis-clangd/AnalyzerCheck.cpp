@@ -27,6 +27,7 @@
 #include "clang/Analysis/PathDiagnostic.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
+#include <limits>
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Config/llvm-config.h"
 #include "llvm/Support/raw_ostream.h"
@@ -62,11 +63,19 @@ std::vector<std::string> splitList(StringRef List) {
 } // namespace
 
 AnalyzerCheck::AnalyzerCheck(StringRef Name, tidy::ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context), TidyContext(Context),
+    : ClangTidyCheck(Name, Context), TidyContext(Context), OwnName(Name.str()),
       CheckersOption(Options.get("Checkers", "condis").str()),
       AnalyzerConfigOption(Options.get("AnalyzerConfig", "").str()),
       Reported(splitList(CheckersOption)) {
   AnalysisBudget &B = Config.Budget;
+#ifdef CONDIS_TIDY_MODULE
+  // Under clang-tidy (CondisTidyModule.so) nobody is waiting at a keystroke:
+  // clang's own per-function limit (max-nodes), no file or time budget, so
+  // a run never misses a finding because the machine was busy.
+  B.MaxNodesPerFunction = 225000;
+  B.MaxNodesPerFile = std::numeric_limits<unsigned>::max();
+  B.Time = std::chrono::hours(24);
+#endif
   // A node budget of 0 would mean "unlimited" to the engine.
   B.MaxNodesPerFunction = unsignedOption(
       "MaxNodesPerFunction", B.MaxNodesPerFunction, /*AllowZero=*/false);
@@ -183,12 +192,24 @@ void AnalyzerCheck::forward(const PathDiagnostic &PD, LocationMap &Locations) {
   if (Loc.isInvalid())
     return;
 
+  // clang-tidy keeps a diagnostic only when its name is enabled in Checks.
+  // Under clang-tidy a finding whose checker name is not (Checks names only
+  // condis-analyzer) goes out under the check's own name, the checker's name
+  // in the message. clangd shows every name the check reports.
+  StringRef Name = Checker;
+  std::string Message = PD.getShortDescription().str();
+#ifdef CONDIS_TIDY_MODULE
+  if (!TidyContext->isCheckEnabled(Checker)) {
+    Name = OwnName;
+    Message += " [" + Checker.str() + "]";
+  }
+#endif
   {
     // "%0": analyzer messages may contain '%', which a diagnostic format
     // string would interpret.
     DiagnosticBuilder Warning =
-        TidyContext->diag(Checker, Loc, "%0", DiagnosticIDs::Warning);
-    Warning << PD.getShortDescription();
+        TidyContext->diag(Name, Loc, "%0", DiagnosticIDs::Warning);
+    Warning << Message;
     if (!PD.path.empty())
       for (SourceRange R : PD.path.back()->getRanges()) {
         CharSourceRange FileRange =
@@ -198,6 +219,17 @@ void AnalyzerCheck::forward(const PathDiagnostic &PD, LocationMap &Locations) {
         SourceLocation End = Locations.map(FileRange.getEnd());
         if (FileRange.isValid() && Begin.isValid() && End.isValid())
           Warning << CharSourceRange::getCharRange(Begin, End);
+      }
+    // Fix-its (condis.Role's replacement call) ride on the path's pieces.
+    for (const auto &Piece : PD.path.flatten(/*ShouldFlattenMacros=*/true))
+      for (const FixItHint &H : Piece->getFixits()) {
+        CharSourceRange FileRange = Lexer::makeFileCharRange(
+            H.RemoveRange, Locations.source(), AST->getLangOpts());
+        SourceLocation Begin = Locations.map(FileRange.getBegin());
+        SourceLocation End = Locations.map(FileRange.getEnd());
+        if (FileRange.isValid() && Begin.isValid() && End.isValid())
+          Warning << FixItHint::CreateReplacement(
+              CharSourceRange::getCharRange(Begin, End), H.CodeToInsert);
       }
   }
 
@@ -213,7 +245,7 @@ void AnalyzerCheck::forward(const PathDiagnostic &PD, LocationMap &Locations) {
     if (std::next(It) == End && NoteLoc == Loc &&
         Piece.getString() == PD.getShortDescription())
       continue;
-    TidyContext->diag(Checker, NoteLoc, "%0", DiagnosticIDs::Note)
+    TidyContext->diag(Name, NoteLoc, "%0", DiagnosticIDs::Note)
         << Piece.getString();
   }
 }

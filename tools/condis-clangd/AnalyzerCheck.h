@@ -71,6 +71,9 @@ private:
                AnalysisStats &Stats);
 
   clang::tidy::ClangTidyContext *TidyContext;
+  /// The check's own name ("condis-analyzer"): what clang-tidy's Checks
+  /// enables (AnalyzerCheck.cpp, forward()).
+  const std::string OwnName;
   const std::string CheckersOption;
   const std::string AnalyzerConfigOption;
   AnalysisConfig Config;
