@@ -61,6 +61,7 @@
 #include "DropPartyState.h"
 #include "ModelingChecker.h"
 #include "PartyOrigin.h"
+#include "ReportBudget.h"
 #include "Spelling.h"
 
 #include "clang/AST/Decl.h"
@@ -606,6 +607,7 @@ ExplodedNode *DropPartyChecker::report(const BugType &BT, StringRef Msg,
   // Show where a returned status came from ("'Status' initialized to ...").
   if (TrackValue && At)
     bugreporter::trackExpressionValue(N, At, *R);
+  addReportBudget(*R);
   C.emitReport(std::move(R));
   return N;
 }

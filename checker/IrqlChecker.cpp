@@ -47,6 +47,7 @@
 #include "IrqlState.h"
 #include "IrqlTransitions.h"
 #include "ModelingChecker.h"
+#include "ReportBudget.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
@@ -195,6 +196,7 @@ void IrqlChecker::report(CheckerContext &C, const BugType &BT, const Twine &Msg,
     R->addRange(Highlight->getSourceRange());
   R->addVisitor<IrqlNoteVisitor>(FD, E ? E->Why : std::string(),
                                  &facts(C.getASTContext()).sal());
+  addReportBudget(*R);
   C.emitReport(std::move(R));
 }
 

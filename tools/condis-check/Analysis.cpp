@@ -8,6 +8,7 @@
 #include "KitFileSystem.h"
 
 #include "Registration.h"
+#include "ReportBudget.h"
 #include "Sal.h"
 
 #include "clang/AST/ASTConsumer.h"
@@ -319,9 +320,17 @@ FileResult analyseFile(const CompileCommand &Command,
   FileResult Out;
   // Outside the crash recovery: a crash during the turn still ends it.
   std::unique_lock<std::mutex> Turn(AnalyzerMutex, std::defer_lock);
+  // The whole run on this thread counts: parsing, exploration and report
+  // construction. Only the last can be cut; the exploration is bounded by
+  // max-nodes per function.
+  std::optional<condis::ReportDeadline> Budget;
+  if (Opts.FileTimeBudget)
+    Budget.emplace(std::chrono::steady_clock::now() + *Opts.FileTimeBudget);
   run(Command, Opts, Out, [&]() -> std::unique_ptr<FrontendAction> {
     return std::make_unique<AnalyzeAction>(Opts, Out, Command.Directory, Turn);
   });
+  if (Budget)
+    Out.FindingsCut = condis::cutReports();
   // A file that does not compile has no trustworthy findings.
   if (!Out.Ok)
     Out.Findings.clear();

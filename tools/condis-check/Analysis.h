@@ -21,6 +21,8 @@
 #include "Rules.h"
 
 #include "clang/Tooling/CompilationDatabase.h"
+#include <chrono>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -35,6 +37,9 @@ struct AnalysisOptions {
   std::vector<std::string> Config;
   /// Which findings are kept.
   CheckSelection Selection;
+  /// --file-time-budget: from the start of a file's run, the time by which
+  /// its findings' paths must be built (ReportBudget.h); none when empty.
+  std::optional<std::chrono::steady_clock::duration> FileTimeBudget;
 };
 
 /// The outcome of one file: findings, or why it could not be analysed.
@@ -45,6 +50,8 @@ struct FileResult {
   bool Ok = true;
   /// clang crashed on the file (recovered; the file has no result).
   bool Crashed = false;
+  /// Findings cut by FileTimeBudget.
+  unsigned FindingsCut = 0;
 };
 
 /// Parses \p Command's file and scans it for project facts (no analysis).

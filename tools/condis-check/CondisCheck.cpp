@@ -194,6 +194,14 @@ cl::list<std::string>
                     "crosscheck-with-z3=false turns it off"),
            cl::cat(Category));
 
+cl::opt<double> FileTimeBudget(
+    "file-time-budget", cl::value_desc("seconds"),
+    cl::desc("Time one file's analysis may take building its findings'\n"
+             "paths; findings whose paths are not built by then are cut\n"
+             "and the file is named in a warning (not an error: the exit\n"
+             "status is unchanged). Default: no budget"),
+    cl::init(0), cl::cat(Category));
+
 cl::opt<std::string>
     Checks("checks", cl::value_desc("list"),
            cl::desc("Comma-separated checkers or packages whose findings are\n"
@@ -348,20 +356,26 @@ int finish(Run &R, const RuleCatalog &Rules) {
 
   for (const ToolError &E : R.Errors)
     printError(errs(), E, R.Root);
+  size_t ErrorCount = count_if(R.Errors, [](const ToolError &E) {
+    return !E.Warning;
+  });
+  size_t WarningCount = R.Errors.size() - ErrorCount;
   if (Quiet)
-    return !R.Errors.empty()     ? ExitError
+    return ErrorCount            ? ExitError
            : R.Findings.empty() ? ExitClean
                                 : ExitFindings;
   errs() << "condis-check: " << R.Findings.size() << " finding"
          << (R.Findings.size() == 1 ? "" : "s");
   if (Hidden)
     errs() << " (" << Hidden << " more in the baseline)";
-  if (!R.Errors.empty())
-    errs() << ", " << R.Errors.size() << " error"
-           << (R.Errors.size() == 1 ? "" : "s");
+  if (ErrorCount)
+    errs() << ", " << ErrorCount << " error" << (ErrorCount == 1 ? "" : "s");
+  if (WarningCount)
+    errs() << ", " << WarningCount << " file"
+           << (WarningCount == 1 ? "" : "s") << " cut by --file-time-budget";
   errs() << '\n';
 
-  if (!R.Errors.empty())
+  if (ErrorCount)
     return ExitError;
   return R.Findings.empty() ? ExitClean : ExitFindings;
 }
@@ -555,6 +569,14 @@ int main(int argc, const char **argv) {
   }
   for (const std::string &E : Rules.validateConfig(Opts.Config))
     return fail("--config: " + E);
+  if (FileTimeBudget.getNumOccurrences()) {
+    if (!(FileTimeBudget > 0))
+      return fail("--file-time-budget: expected a positive number of "
+                  "seconds");
+    Opts.FileTimeBudget = std::chrono::duration_cast<
+        std::chrono::steady_clock::duration>(
+        std::chrono::duration<double>(FileTimeBudget));
+  }
   unsigned ShardK = 1, ShardN = 1;
   if (!Shard.empty() && !parseShard(Shard, ShardK, ShardN))
     return fail("--shard: expected K/N with 1 <= K <= N, got '" + Shard + "'");
@@ -697,6 +719,14 @@ int main(int argc, const char **argv) {
       continue;
     }
     append_range(R.Findings, FR.Findings);
+    if (FR.FindingsCut)
+      R.Errors.push_back(
+          {Database[ToAnalyse[N]].Filename,
+           "--file-time-budget spent: " + std::to_string(FR.FindingsCut) +
+               " finding" + (FR.FindingsCut == 1 ? "" : "s") +
+               " cut (their paths were not built)",
+           {},
+           /*Warning=*/true});
   }
   if (Opts.Selection.selects("condis.DropParty"))
     append_range(R.Findings, pendingNeverCompleted(Project, Analysed));

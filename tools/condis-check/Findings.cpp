@@ -81,9 +81,16 @@ void printText(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
   }
 }
 
+bool hasError(const std::vector<ToolError> &Errors) {
+  for (const ToolError &E : Errors)
+    if (!E.Warning)
+      return true;
+  return false;
+}
+
 void printError(llvm::raw_ostream &OS, const ToolError &E,
                 llvm::StringRef Root) {
-  OS << "error: ";
+  OS << (E.Warning ? "warning: " : "error: ");
   if (!E.File.empty())
     OS << shown(Root, E.File) << ": ";
   OS << E.Message << '\n';

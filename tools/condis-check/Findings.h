@@ -66,7 +66,13 @@ struct ToolError {
   std::string File;
   std::string Message;
   std::vector<std::string> Details; ///< e.g. the compiler's error lines.
+  /// A warning about the run (a file cut by --file-time-budget), not an
+  /// error: it does not change the exit status.
+  bool Warning = false;
 };
+
+/// Whether \p Errors holds an error (not only warnings).
+bool hasError(const std::vector<ToolError> &Errors);
 
 /// Sorts by file, line, column, rule, message and drops exact duplicates
 /// (a function in a header analysed in two translation units).

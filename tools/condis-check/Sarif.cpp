@@ -213,7 +213,8 @@ void writeSarif(raw_ostream &OS, const std::vector<Finding> &Findings,
       D.consume_front(Prefix);
       Text += "\n" + D.str();
     }
-    json::Object N{{"level", "error"}, {"message", message(Text)}};
+    json::Object N{{"level", E.Warning ? "warning" : "error"},
+                   {"message", message(Text)}};
     if (!E.File.empty())
       N["locations"] = json::Array{location(Root, Position{E.File})};
     Notifications.push_back(std::move(N));
@@ -235,7 +236,7 @@ void writeSarif(raw_ostream &OS, const std::vector<Finding> &Findings,
        json::Object{{SrcRoot, json::Object{{"uri", RootUri}}}}},
       {"invocations",
        json::Array{json::Object{
-           {"executionSuccessful", Errors.empty()},
+           {"executionSuccessful", !hasError(Errors)},
            {"toolExecutionNotifications", std::move(Notifications)}}}},
       {"results", std::move(Results)},
   };
@@ -418,6 +419,7 @@ bool readSarif(StringRef Path, SarifLog &Log, std::string &Error) {
             for (const json::Value &NV : *Ns)
               if (const json::Object *N = NV.getAsObject()) {
                 ToolError E;
+                E.Warning = N->getString("level").value_or("") == "warning";
                 if (const json::Object *M = N->getObject("message")) {
                   StringRef Text = M->getString("text").value_or("");
                   auto [First, Rest] = Text.split('\n');

@@ -121,6 +121,7 @@ std::string encodeResult(size_t Index, const FileResult &R) {
   OS << json::Value(json::Object{{"index", static_cast<int64_t>(Index)},
                                  {"ok", R.Ok},
                                  {"crashed", R.Crashed},
+                                 {"cut", static_cast<int64_t>(R.FindingsCut)},
                                  {"errors", std::move(Errors)},
                                  {"findings", std::move(Findings)}});
   return Line;
@@ -145,6 +146,8 @@ bool decodeResult(StringRef Line, size_t &Index, FileResult &R) {
   FileResult Out;
   Out.Ok = *Ok;
   Out.Crashed = *Crashed;
+  Out.FindingsCut =
+      static_cast<unsigned>(std::max<int64_t>(0, O->getInteger("cut").value_or(0)));
   for (const json::Value &E : *Errors) {
     std::optional<StringRef> S = E.getAsString();
     if (!S)

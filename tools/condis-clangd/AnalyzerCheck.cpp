@@ -255,7 +255,8 @@ void AnalyzerCheck::forward(const PathDiagnostic &PD, LocationMap &Locations) {
 static void logRun(ASTContext &Ctx, const AnalysisStats &Stats,
                    PreambleUse Preamble, std::chrono::milliseconds Time) {
   static const bool Always = std::getenv("CONDIS_CLANGD_STATS") != nullptr;
-  if (!Always && !Stats.FunctionsSkipped && !Stats.Crashed)
+  if (!Always && !Stats.FunctionsSkipped && !Stats.FindingsCut &&
+      !Stats.Crashed)
     return;
   const SourceManager &SM = Ctx.getSourceManager();
   OptionalFileEntryRef Main = SM.getFileEntryRefForID(SM.getMainFileID());
@@ -264,7 +265,9 @@ static void logRun(ASTContext &Ctx, const AnalysisStats &Stats,
   llvm::errs() << "condis-analyzer: " << (Main ? Main->getName() : "<main>")
                << ": " << Stats.FunctionsAnalyzed << " functions analysed, "
                << Stats.FunctionsSkipped << " skipped (budget spent), "
-               << Stats.Nodes << " nodes, " << Time.count() << " ms"
+               << Stats.Nodes << " nodes, " << Stats.FindingsCut
+               << " findings cut (time budget spent building their paths), "
+               << Time.count() << " ms"
                << (!Stats.FullParse                   ? ""
                    : Preamble == PreambleUse::Built  ? " with a full parse "
                                                        "(preamble built)"

@@ -20,6 +20,7 @@
 #include "AnalyzerRun.h"
 
 #include "Registration.h"
+#include "ReportBudget.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -217,6 +218,10 @@ void runPasses(Engine &E, ASTContext &Ctx, llvm::ArrayRef<Decl *> Decls,
   CheckerManager &Checkers = *E.Checkers;
   using Clock = std::chrono::steady_clock;
   const Clock::time_point Deadline = Clock::now() + Budget.Time;
+  // Report construction (FlushReports below) counts against the same
+  // deadline: past it, condis findings are cut instead of given a path
+  // (ReportBudget.h).
+  ReportDeadline ReportsBy(Deadline);
   // The engine cannot be stopped inside a function, so the time left is
   // turned into a node budget at the speed measured on this file so far.
   double PathNodes = 0, PathMs = 0;
@@ -290,6 +295,7 @@ void runPasses(Engine &E, ASTContext &Ctx, llvm::ArrayRef<Decl *> Decls,
   Checkers.runCheckersOnEndOfTranslationUnit(TU, Mgr, BR);
   BR.FlushReports();
   Mgr.FlushDiagnostics();
+  Stats.FindingsCut = cutReports();
 }
 
 } // namespace

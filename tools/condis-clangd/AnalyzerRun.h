@@ -36,7 +36,9 @@ struct AnalysisBudget {
   /// spent are not analysed.
   unsigned MaxNodesPerFile = 400000;
   /// Wall-clock time for the whole file, checked before each top-level
-  /// function; functions left when it is spent are not analysed.
+  /// function (functions left when it is spent are not analysed) and at
+  /// every node of a finding's path while the path is built (a finding
+  /// whose path is not built by then is cut: ReportBudget.h).
   std::chrono::milliseconds Time{2000};
 };
 
@@ -44,6 +46,9 @@ struct AnalysisBudget {
 struct AnalysisStats {
   unsigned FunctionsAnalyzed = 0;
   unsigned FunctionsSkipped = 0; ///< Left out because a budget was spent.
+  /// Findings not reported because the time budget ran out while their
+  /// paths were built.
+  unsigned FindingsCut = 0;
   unsigned Nodes = 0;
   bool Crashed = false;   ///< The engine crashed; the run was abandoned.
   bool FullParse = false; ///< A full parse was analysed (FullParse.h).
