@@ -102,14 +102,14 @@ def main():
                     help="seconds (condis-check) and TimeBudgetMs/1000")
     ap.add_argument("--case", action="append",
                     help="SHAPE:SIZE (default long-handler:650, "
-                         "many-terms:500)")
+                         "many-terms:200)")
     ap.add_argument("--check", default=os.path.join(ROOT, "build", "bin",
                                                     "condis-check"))
     ap.add_argument("--server", default=os.path.join(ROOT, "build", "bin",
                                                      "condis-clangd"))
     ap.add_argument("--timeout", type=float, default=900)
     args = ap.parse_args()
-    cases = args.case or ["long-handler:650", "many-terms:500"]
+    cases = args.case or ["long-handler:650", "many-terms:200"]
 
     rows = []
     with tempfile.TemporaryDirectory(prefix="condis-budget-") as work:

@@ -12,12 +12,15 @@ allocation fails and the handler returns NDIS_STATUS_PENDING anyway), after
 
 - long-handler: N statements of branching bookkeeping (about 4 lines each)
   before the hand-off, a handler of about 4N lines;
-- many-terms: one condition of N terms that decides the returned status.
+- many-terms: one early-return guard of N terms joined by ||.
 
-Clang's report construction tracks the returned status and the conditions
-that control the report's block (track-conditions), and every tracked
-condition costs a walk over the handler's CFG per block of the path: the
-cost grows about with the square of N. Compile with -I test/Inputs.
+Clang's report construction tracks the values the report depends on and
+the conditions that control their blocks (track-conditions); each tracked
+condition walks the handler's CFG for every block of the path, and for a
+chain of || terms it does so again for every later term. The exploration
+stays linear in N; the report's cost grows with a high power of N (on the
+test machine, many-terms: 0.7 s at 50 terms, 17 s at 200). Compile with
+-I test/Inputs.
 """
 import argparse
 import sys
@@ -82,18 +85,14 @@ def long_handler(n):
 
 
 def many_terms(n):
-    # One condition of N terms, all of which hold on the finding's path.
-    terms = [f"Party->Mode != {k}u" for k in range(n)]
+    # One guard of N terms: the hand-off below depends on every term.
+    terms = [f"Party->Mode == {k}u" for k in range(n)]
     lines = []
     for i in range(0, len(terms), 4):
-        lines.append("      " + " && ".join(terms[i:i + 4]))
-    cond = " &&\n".join(lines).lstrip()
-    return f"""  Status = NDIS_STATUS_SUCCESS;
-  if (Size > 0 &&
-      {cond})
-    Status = NDIS_STATUS_PENDING;
-  if (Status != NDIS_STATUS_PENDING)
-    return Status;
+        lines.append("      " + " || ".join(terms[i:i + 4]))
+    cond = " ||\n".join(lines).lstrip()
+    return f"""  if ({cond})
+    return NDIS_STATUS_INVALID_DATA;
 """
 
 
