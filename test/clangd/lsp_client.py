@@ -24,7 +24,8 @@ sample) reports for the sample, by checker, line and message;
 with --expect-none only step 1 runs, expecting no condis finding at all;
 with --expect-error TEXT only step 1 runs, expecting an error containing TEXT
 (findings are printed, not checked); --no-errors makes step 1 also require
-that clangd's own parse reports no error.
+that clangd's own parse reports no error. The .clangd lifts the editor's
+wall-clock limits (LOAD_INDEPENDENT) unless --check-option sets them.
 
 Usage: lsp_client.py --server BIN --workdir DIR --include DIR
                      [--relative-include DIR]... [--flag FLAG]...
@@ -49,6 +50,31 @@ import urllib.request
 
 DIAG = re.compile(r"lsp-diag\{\{([^:}]+):\s*(.*?)\}\}")
 FIX = re.compile(r"lsp-fix\{\{(.*?)\}\}")
+
+
+# The editor's limits that depend on the machine's speed are lifted unless a
+# test sets them itself, so that a busy machine (lit runs tests in parallel)
+# cannot change what a test sees: the file's time budget is a day, and Z3
+# refutes without time or resource limits (the samples' queries are small).
+LOAD_INDEPENDENT = {
+    "TimeBudgetMs": "86400000",
+    "AnalyzerConfig": "crosscheck-with-z3-timeout-threshold=0,"
+                      "crosscheck-with-z3-eqclass-timeout-threshold=0,"
+                      "crosscheck-with-z3-rlimit-threshold=0",
+}
+
+
+def check_options(given):
+    """The condis-analyzer options of the .clangd: the test's KEY=VALUE
+    pairs over LOAD_INDEPENDENT; the test's AnalyzerConfig entries come after
+    those and so win."""
+    options = dict(LOAD_INDEPENDENT)
+    for option in given:
+        key, _, value = option.partition("=")
+        if key == "AnalyzerConfig":
+            value = LOAD_INDEPENDENT[key] + "," + value
+        options[key] = value
+    return options
 
 
 class Failure(Exception):
@@ -253,8 +279,7 @@ def run(args):
                 "    CheckOptions:\n"
                 "      condis-analyzer.Checkers: %s\n"
                 % (args.fast_check_filter, args.checkers))
-        for option in args.check_option:
-            key, _, value = option.partition("=")
+        for key, value in check_options(args.check_option).items():
             f.write("      condis-analyzer.%s: '%s'\n" % (key, value))
     env = dict(os.environ)
     # Keep the user's clangd configuration out of the test.
