@@ -45,8 +45,14 @@ namespace {
 const char *const DefaultAnalyzerConfig[] = {
 #if LLVM_WITH_Z3
     "crosscheck-with-z3=true",
+#ifndef CONDIS_TIDY_MODULE
+    // In the editor a report may hold the file up for about a second at
+    // most. Under clang-tidy (batch, often a busy CI machine) these
+    // wall-clock caps would drop findings by load, so the module keeps
+    // clang's own limit per query, as condis-check does.
     "crosscheck-with-z3-timeout-threshold=300",
     "crosscheck-with-z3-eqclass-timeout-threshold=700",
+#endif
 #endif
 };
 
