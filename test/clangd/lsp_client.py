@@ -91,6 +91,8 @@ class Server:
             stderr=self.log, env=env)
         self.messages = queue.Queue()
         self.next_id = 1
+        # uri -> the last diagnostics published for it, whatever was waited for
+        self.published = {}
         threading.Thread(target=self._read, daemon=True).start()
 
     def _read(self):
@@ -151,6 +153,9 @@ class Server:
                     self.send({"jsonrpc": "2.0", "id": message["id"],
                                "result": None})
                 continue
+            if message.get("method") == "textDocument/publishDiagnostics":
+                self.published[message["params"]["uri"]] = \
+                    message["params"]["diagnostics"]
             if accept(message):
                 return message
 
@@ -251,6 +256,79 @@ def check_expected(expected, diagnostics, all_notes=False):
                       % [describe(d) for d in unexpected])
 
 
+def check_config(server, config):
+    """clangd publishes the problems of a configuration file as diagnostics
+    of that file: there must be none."""
+    problems = server.published.get(uri_of(config))
+    if problems:
+        raise Failure("diagnostics on %s: %s" % (
+            os.path.basename(config), [d["message"] for d in problems]))
+
+
+def apply_edits(text, edits):
+    """text with the LSP TextEdits applied (ASCII samples: UTF-16 columns are
+    byte columns)."""
+    lines = text.splitlines(keepends=True)
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line))
+
+    def offset(position):
+        return starts[position["line"]] + position["character"]
+    for edit in sorted(edits, key=lambda e: offset(e["range"]["start"]),
+                       reverse=True):
+        text = (text[:offset(edit["range"]["start"])] + edit["newText"]
+                + text[offset(edit["range"]["end"]):])
+    return text
+
+
+def apply_action(server, uri, text, expected, opened, args):
+    """Asks for the code actions of each expected finding, as an editor's
+    quick-fix menu does (the diagnostic sent back as published), applies the
+    one whose title contains args.apply_action to the first finding, and
+    expects the findings gone with the next diagnostics."""
+    chosen = None
+    for code, line, _ in expected:
+        d = [d for d in condis_findings(opened) if d.get("code") == code
+             and d["range"]["start"]["line"] + 1 == line][0]
+        actions = server.request("textDocument/codeAction", {
+            "textDocument": {"uri": uri}, "range": d["range"],
+            "context": {"diagnostics": [d]}}, args.timeout) or []
+        print("code actions %s line %d: %s" % (
+            code, line, "; ".join(a["title"] for a in actions) or "none"))
+        for a in actions:
+            if chosen is None and args.apply_action in a["title"]:
+                chosen = a
+    if chosen is None:
+        raise Failure("no code action with '%s' in its title"
+                      % args.apply_action)
+    # A client without codeActionLiteralSupport (this one) gets a command
+    # whose argument is the edit.
+    edit = chosen.get("edit") or (chosen.get("arguments") or [{}])[0]
+    changes = edit.get("changes") or {}
+    for change in edit.get("documentChanges") or []:
+        changes.setdefault(change["textDocument"]["uri"], []).extend(
+            change["edits"])
+    if list(changes) != [uri]:
+        raise Failure("the action does not edit the sample: %s" % chosen)
+    new_text = apply_edits(text, changes[uri])
+    changed = [l for a, l in zip(text.splitlines(), new_text.splitlines())
+               if a != l]
+    print("applied '%s': %s" % (chosen["title"],
+                                changed[0].strip() if changed else "no change"))
+    server.notify("textDocument/didChange", {
+        "textDocument": {"uri": uri, "version": 2},
+        "contentChanges": [{"text": new_text}]})
+    left = condis_findings(server.diagnostics(uri, 2, args.timeout))
+    if left:
+        raise Failure("findings remain after the action: %s"
+                      % [describe(d) for d in left])
+    print("after the action: no findings")
+    server.request("shutdown", None, args.timeout)
+    server.notify("exit", None)
+    server.proc.wait(timeout=args.timeout)
+
+
 def run(args):
     os.makedirs(args.workdir, exist_ok=True)
     workdir = os.path.abspath(args.workdir)
@@ -271,16 +349,22 @@ def run(args):
                                    for i in args.include)
                 + "".join("-I%s\n" % i for i in args.relative_include)
                 + "".join("%s\n" % f for f in args.flag))
-    with open(os.path.join(workdir, ".clangd"), "w") as f:
-        f.write("Diagnostics:\n"
-                "  ClangTidy:\n"
-                "    Add: condis-analyzer\n"
-                "    FastCheckFilter: %s\n"
-                "    CheckOptions:\n"
-                "      condis-analyzer.Checkers: %s\n"
-                % (args.fast_check_filter, args.checkers))
-        for key, value in check_options(args.check_option).items():
-            f.write("      condis-analyzer.%s: '%s'\n" % (key, value))
+    config = os.path.join(workdir, ".clangd")
+    if args.config == "clangd":
+        with open(config, "w") as f:
+            f.write("Diagnostics:\n"
+                    "  ClangTidy:\n")
+            if args.add:
+                f.write("    Add: condis-analyzer\n")
+            if args.fast_check_filter:
+                f.write("    FastCheckFilter: %s\n" % args.fast_check_filter)
+            f.write("    CheckOptions:\n"
+                    "      condis-analyzer.Checkers: %s\n" % args.checkers)
+            for key, value in check_options(args.check_option).items():
+                f.write("      condis-analyzer.%s: '%s'\n" % (key, value))
+    if args.clang_tidy is not None:
+        with open(os.path.join(workdir, ".clang-tidy"), "w") as f:
+            f.write(args.clang_tidy + "\n")
     env = dict(os.environ)
     # Keep the user's clangd configuration out of the test.
     env["XDG_CONFIG_HOME"] = os.path.join(workdir, "xdg")
@@ -313,6 +397,7 @@ def run(args):
                 print("diagnostic " + describe(d))
         elif args.expect_none:
             found = condis_findings(server.diagnostics(uri, 1, args.timeout))
+            check_config(server, config)
             if found:
                 raise Failure("expected no findings; got %s"
                               % [describe(d) for d in found])
@@ -328,7 +413,11 @@ def run(args):
             server.proc.wait(timeout=args.timeout)
             return
         opened = server.diagnostics(uri, 1, args.timeout)
+        check_config(server, config)
         check_expected(expected, opened, args.all_notes)
+        if args.apply_action:
+            apply_action(server, uri, text, expected, opened, args)
+            return
         if args.no_errors:
             errors = [d for d in opened if d.get("severity") == 1]
             if errors:
@@ -410,8 +499,21 @@ def main():
     parser.add_argument("--check-option", action="append", default=[],
                         metavar="KEY=VALUE",
                         help="another condis-analyzer option for the .clangd")
-    parser.add_argument("--fast-check-filter", default="Loose",
-                        help="Diagnostics.ClangTidy.FastCheckFilter")
+    parser.add_argument("--config", choices=["clangd", "none"],
+                        default="clangd",
+                        help="clangd: a .clangd with the condis-analyzer "
+                        "CheckOptions (default); none: no .clangd")
+    parser.add_argument("--add", action="store_true",
+                        help="the .clangd also says Add: condis-analyzer")
+    parser.add_argument("--fast-check-filter",
+                        help="Diagnostics.ClangTidy.FastCheckFilter for the "
+                        ".clangd")
+    parser.add_argument("--clang-tidy", metavar="TEXT",
+                        help="a .clang-tidy file with this text")
+    parser.add_argument("--apply-action", metavar="TEXT",
+                        help="after opening, ask for each finding's code "
+                        "actions, apply the first whose title contains TEXT "
+                        "and expect the findings gone")
     parser.add_argument("--no-errors", action="store_true",
                         help="on opening, require no error from clangd's own "
                         "parse either")

@@ -18,6 +18,7 @@
 #include "AnalyzerCheck.h"
 #include "KitFileSystem.h"
 #include "Sal.h"
+#include "TidyHook.h"
 
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/ClangTidyModule.h"
@@ -336,7 +337,7 @@ namespace {
 class CondisTidyModule : public tidy::ClangTidyModule {
 public:
   void addCheckFactories(tidy::ClangTidyCheckFactories &Factories) override {
-    Factories.registerCheck<AnalyzerCheck>("condis-analyzer");
+    Factories.registerCheck<AnalyzerCheck>(AnalyzerCheckName);
   }
 };
 
