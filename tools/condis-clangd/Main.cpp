@@ -9,10 +9,12 @@
 //===----------------------------------------------------------------------===//
 
 #include "DiagnosticSourceFilter.h"
+#include "Identity.h"
 
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/TargetSelect.h"
+#include "llvm/Support/raw_ostream.h"
 
 #include <cstdlib>
 #include <vector>
@@ -40,6 +42,18 @@ static std::vector<char *> withResourceDir(int argc, char *argv[]) {
 }
 
 int main(int argc, char *argv[]) {
+  switch (condis::identityRequest(argc, argv)) {
+  case condis::IdentityRequest::Version:
+    condis::printClangdVersion(llvm::outs());
+    return 0;
+  case condis::IdentityRequest::Help:
+    // clangd's own text follows.
+    condis::printClangdHelpHeader(llvm::outs());
+    llvm::outs().flush();
+    break;
+  case condis::IdentityRequest::None:
+    break;
+  }
   // clangd may leave through exit() (--version, --help, bad flags). The
   // handler is registered before llvm::outs() exists, so it runs after
   // llvm::outs() has been flushed into the pipe at exit.
