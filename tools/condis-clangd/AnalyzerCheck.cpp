@@ -17,6 +17,9 @@
 
 #include "AnalyzerCheck.h"
 #include "KitFileSystem.h"
+#ifndef CONDIS_TIDY_MODULE
+#include "NolintFix.h"
+#endif
 #include "Sal.h"
 #include "TidyHook.h"
 
@@ -255,6 +258,12 @@ void AnalyzerCheck::forward(const PathDiagnostic &PD, LocationMap &Locations) {
     TidyContext->diag(Name, NoteLoc, "%0", DiagnosticIDs::Note)
         << Piece.getString();
   }
+#ifndef CONDIS_TIDY_MODULE
+  // The NOLINT quick fix (NolintFix.h): clangd makes this note a code action.
+  if (auto Fix = nolintFix(AST->getSourceManager(), Loc, Name))
+    TidyContext->diag(Name, Loc, "%0", DiagnosticIDs::Note)
+        << nolintNote(Name) << *Fix;
+#endif
 }
 
 /// One line on stderr (clangd's log) when a run was cut short or crashed,
