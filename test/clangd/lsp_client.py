@@ -93,6 +93,9 @@ class Server:
         self.next_id = 1
         # uri -> the last diagnostics published for it, whatever was waited for
         self.published = {}
+        # (uri, version) -> the first diagnostics published for it, kept
+        # for a later diagnostics() call while another file was waited for
+        self.first = {}
         threading.Thread(target=self._read, daemon=True).start()
 
     def _read(self):
@@ -154,13 +157,17 @@ class Server:
                                "result": None})
                 continue
             if message.get("method") == "textDocument/publishDiagnostics":
-                self.published[message["params"]["uri"]] = \
-                    message["params"]["diagnostics"]
+                params = message["params"]
+                self.published[params["uri"]] = params["diagnostics"]
+                self.first.setdefault((params["uri"], params.get("version")),
+                                      params["diagnostics"])
             if accept(message):
                 return message
 
     def diagnostics(self, uri, version, timeout):
         """The first diagnostics published for (uri, version)."""
+        if (uri, version) in self.first:
+            return self.first[(uri, version)]
         message = self.wait(
             lambda m: m.get("method") == "textDocument/publishDiagnostics"
             and m["params"]["uri"] == uri
@@ -383,6 +390,21 @@ def run(args):
 
         server.notify("textDocument/didOpen", {"textDocument": {
             "uri": uri, "languageId": "c", "version": 1, "text": text}})
+        # Other files opened at the same moment, as an editor restoring a
+        # session does; each must get its diagnostics too.
+        also = []
+        for other in args.also_open:
+            with open(other) as f:
+                other_text = f.read()
+            copy = os.path.join(workdir, os.path.basename(other))
+            with open(copy, "w") as f:
+                f.write(other_text)
+            also.append(uri_of(copy))
+            server.notify("textDocument/didOpen", {"textDocument": {
+                "uri": also[-1], "languageId": "c", "version": 1,
+                "text": other_text}})
+        for other_uri in also:
+            server.diagnostics(other_uri, 1, args.timeout)
         if args.expect_error:
             diags = server.diagnostics(uri, 1, args.timeout)
             errors = [d for d in diags if d.get("severity") == 1
@@ -514,6 +536,10 @@ def main():
                         help="after opening, ask for each finding's code "
                         "actions, apply the first whose title contains TEXT "
                         "and expect the findings gone")
+    parser.add_argument("--also-open", action="append", default=[],
+                        metavar="FILE",
+                        help="another file opened right after the sample "
+                        "(repeatable); its diagnostics are waited for")
     parser.add_argument("--no-errors", action="store_true",
                         help="on opening, require no error from clangd's own "
                         "parse either")

@@ -266,6 +266,10 @@ void AnalyzerCheck::forward(const PathDiagnostic &PD, LocationMap &Locations) {
 #endif
 }
 
+/// The origin of the engine times in the log line: the process's start.
+static const std::chrono::steady_clock::time_point ProcessStart =
+    std::chrono::steady_clock::now();
+
 /// One line on stderr (clangd's log) when a run was cut short or crashed,
 /// and for every run when CONDIS_CLANGD_STATS is set.
 static void logRun(ASTContext &Ctx, const AnalysisStats &Stats,
@@ -290,7 +294,18 @@ static void logRun(ASTContext &Ctx, const AnalysisStats &Stats,
                    : Preamble == PreambleUse::Reused ? " with a full parse "
                                                        "(preamble reused)"
                                                      : " with a full parse")
-               << (Stats.Crashed ? ", the analyzer crashed" : "") << "\n";
+               << (Stats.Crashed ? ", the analyzer crashed" : "");
+  if (Stats.EngineEnd > Stats.EngineStart) {
+    auto Since = [](std::chrono::steady_clock::time_point T) {
+      return std::chrono::duration_cast<std::chrono::milliseconds>(
+                 T - ProcessStart)
+          .count();
+    };
+    llvm::errs() << "; engine +" << Since(Stats.EngineStart) << "..+"
+                 << Since(Stats.EngineEnd) << " ms, after waiting "
+                 << Stats.Waited.count() << " ms for another file's";
+  }
+  llvm::errs() << "\n";
 }
 
 void AnalyzerCheck::analyze(ASTContext &Ctx, Preprocessor &ThePP,

@@ -52,6 +52,10 @@ struct AnalysisStats {
   unsigned Nodes = 0;
   bool Crashed = false;   ///< The engine crashed; the run was abandoned.
   bool FullParse = false; ///< A full parse was analysed (FullParse.h).
+  /// When the engine ran (runAnalyzer holds one process-wide lock for it),
+  /// and how long the run waited for another file's engine first.
+  std::chrono::steady_clock::time_point EngineStart, EngineEnd;
+  std::chrono::milliseconds Waited{0};
 };
 
 /// The analyzer configuration of a run, as -cc1 arguments
