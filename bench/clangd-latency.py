@@ -1,19 +1,26 @@
 #!/usr/bin/env python3
-"""Times condis-clangd as an editor sees it: from opening a driver of a few
-hundred lines to the arrival of its condis findings, and from an edit to the
-refreshed findings. For comparison it also times the same session without
-the condis-analyzer check (what plain clangd costs) and with the check on
-clangd's own AST (FullParse=false: what the full parse of docs/design.md
-costs). Measured here, never asserted in a test.
+"""Times condis-clangd as an editor sees it, side by side with stock
+clangd-22 on the same files: from opening a driver to its first published
+diagnostics, and from an edit to the refreshed diagnostics. condis-clangd
+publishes once per rebuild, so its compiler diagnostics arrive with its
+findings; the ratios say what the analysis adds to what a user waits for.
+Three servers per file: stock clangd-22; condis-clangd as shipped (on by
+default, full parse); condis-clangd with FullParse=false (the check on
+clangd's own AST). Measured here, never asserted in a test.
+
+Default files: the four samples and a 500-line generated miniport call
+manager (bench/gen_driver.py --role mcm --functions 24 --seed 1).
 
 Usage: python3 bench/clangd-latency.py [--server build/bin/condis-clangd]
-           [--runs 3] [--edits 5] [--flag FLAG]... [--json FILE] [DRIVER.c]
+           [--stock /usr/lib/llvm-22/bin/clangd] [--runs 3] [--edits 5]
+           [--json FILE] [--flag FLAG]... [DRIVER.c[:INCLUDE_DIR,...]]...
 """
 
 import argparse
 import json
 import os
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -23,9 +30,10 @@ sys.path.insert(0, os.path.join(ROOT, "test", "clangd"))
 import lsp_client  # noqa: E402  (the test suite's LSP client)
 
 
-def session(server_bin, driver, flags, with_condis, edits, timeout,
-            full_parse=True):
-    """One cold editor session. Returns (open_ms, [edit_ms...], findings)."""
+def session(server_bin, driver, flags, full_parse, edits, timeout):
+    """One cold editor session. full_parse None: no .clangd (stock clangd,
+    or condis-clangd as shipped); False: condis-analyzer.FullParse=false.
+    Returns (open_ms, [edit_ms...], findings)."""
     with open(driver) as f:
         text = f.read()
     with tempfile.TemporaryDirectory(prefix="condis-clangd-bench-") as work:
@@ -34,12 +42,10 @@ def session(server_bin, driver, flags, with_condis, edits, timeout,
             f.write(text)
         with open(os.path.join(work, "compile_flags.txt"), "w") as f:
             f.write("\n".join(flags) + "\n")
-        if with_condis:
+        if full_parse is False:
             with open(os.path.join(work, ".clangd"), "w") as f:
-                f.write("Diagnostics:\n  ClangTidy:\n    Add: condis-analyzer\n"
-                        "    FastCheckFilter: Loose\n    CheckOptions:\n"
-                        "      condis-analyzer.FullParse: %s\n"
-                        % ("true" if full_parse else "false"))
+                f.write("Diagnostics:\n  ClangTidy:\n    CheckOptions:\n"
+                        "      condis-analyzer.FullParse: false\n")
         env = dict(os.environ, XDG_CONFIG_HOME=os.path.join(work, "xdg"))
         server = lsp_client.Server(
             [server_bin, "--background-index=false", "--log=error"], env,
@@ -77,57 +83,98 @@ def session(server_bin, driver, flags, with_condis, edits, timeout,
     return open_ms, edit_ms, findings
 
 
+def default_drivers(work):
+    """The samples with their include directories, and the generated
+    500-line driver (written into work)."""
+    samples = os.path.join(ROOT, "samples")
+    inc = os.path.join(samples, "include")
+    generated = os.path.join(work, "mcm-500.c")
+    subprocess.run([sys.executable, os.path.join(ROOT, "bench", "gen_driver.py"),
+                    "--role", "mcm", "--functions", "24", "--seed", "1",
+                    "-o", generated], check=True)
+    return [
+        (os.path.join(samples, "cm", "cm_init.c"), [inc, os.path.join(samples, "cm")]),
+        (os.path.join(samples, "cm", "cm_party.c"), [inc, os.path.join(samples, "cm")]),
+        (os.path.join(samples, "mcm", "mcm.c"), [inc]),
+        (os.path.join(samples, "client", "client.c"), [inc]),
+        (generated, [os.path.join(ROOT, "test", "Inputs")]),
+    ]
+
+
+def parse_driver(arg):
+    path, _, incs = arg.partition(":")
+    return path, [os.path.abspath(i) for i in incs.split(",") if i] or [
+        os.path.join(ROOT, "test", "Inputs")]
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--server",
                         default=os.path.join(ROOT, "build", "bin", "condis-clangd"))
-    parser.add_argument("--flag", action="append", default=[],
-                        help="a compile flag for the driver (repeatable); "
-                        "default: -xc -I test/Inputs (the header simulators)")
+    parser.add_argument("--stock", default="/usr/lib/llvm-22/bin/clangd",
+                        help="the stock clangd to compare with")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--edits", type=int, default=5)
     parser.add_argument("--timeout", type=float, default=120)
     parser.add_argument("--json", help="also write the numbers to this file")
-    parser.add_argument("driver", nargs="?",
-                        default=os.path.join(ROOT, "bench", "clangd", "cm-driver.c"))
+    parser.add_argument("--flag", action="append", default=[],
+                        help="one more compile flag for the DRIVER files "
+                        "given (repeatable)")
+    parser.add_argument("drivers", nargs="*", metavar="DRIVER[:INCLUDES]",
+                        help="a C file, optionally with its include "
+                        "directories after ':' separated by ','")
     args = parser.parse_args()
-    flags = args.flag or ["-xc", "-I" + os.path.join(ROOT, "test", "Inputs")]
 
-    with open(args.driver) as f:
-        lines = len(f.readlines())
-    result = {"driver": os.path.relpath(args.driver, ROOT), "lines": lines,
-              "runs": args.runs}
-    for label, with_condis, full_parse in (
-            ("without_condis", False, True),
-            ("with_condis_clangd_ast", True, False),
-            ("with_condis", True, True)):
-        opens, edits, findings = [], [], 0
-        for _ in range(args.runs):
-            o, e, findings = session(args.server, args.driver, flags,
-                                     with_condis, args.edits, args.timeout,
-                                     full_parse)
-            opens.append(o)
-            edits.extend(e)
-        result[label] = {"open_ms": round(statistics.median(opens)),
-                         "edit_ms": round(statistics.median(edits)),
-                         "findings": findings}
+    results = []
+    with tempfile.TemporaryDirectory(prefix="condis-clangd-latency-") as work:
+        drivers = ([parse_driver(d) for d in args.drivers] if args.drivers
+                   else default_drivers(work))
+        for driver, incs in drivers:
+            flags = ["-xc"] + ["-I" + i for i in incs] + (
+                args.flag if args.drivers else [])
+            with open(driver) as f:
+                lines = len(f.readlines())
+            result = {"driver": os.path.basename(driver), "lines": lines,
+                      "runs": args.runs, "edits": args.edits}
+            # Alternating servers within each run, so that a change of load
+            # affects all three alike.
+            samples = {k: ([], [], 0) for k in ("stock", "condis", "ast")}
+            for _ in range(args.runs):
+                for key, server, full in (("stock", args.stock, None),
+                                          ("condis", args.server, None),
+                                          ("ast", args.server, False)):
+                    o, e, n = session(server, driver, flags, full,
+                                      args.edits, args.timeout)
+                    opens, edits, _ = samples[key]
+                    opens.append(o)
+                    edits.extend(e)
+                    samples[key] = (opens, edits, n)
+            for key, (opens, edits, n) in samples.items():
+                result[key] = {"open_ms": round(statistics.median(opens)),
+                               "edit_ms": round(statistics.median(edits)),
+                               "findings": n}
+            results.append(result)
 
-    w, c = result["without_condis"], result["with_condis"]
-    a = result["with_condis_clangd_ast"]
-    print("condis-clangd latency: %s (%d lines), median of %d cold opens and "
-          "%d edits" % (result["driver"], lines, args.runs,
-                        args.runs * args.edits))
-    print("  open -> diagnostics, clangd alone:        %5d ms" % w["open_ms"])
-    print("  open -> condis findings (%d), clangd's AST: %5d ms"
-          % (a["findings"], a["open_ms"]))
-    print("  open -> condis findings (%d), full parse:   %5d ms"
-          % (c["findings"], c["open_ms"]))
-    print("  edit -> diagnostics, clangd alone:        %5d ms" % w["edit_ms"])
-    print("  edit -> refreshed findings, clangd's AST: %5d ms" % a["edit_ms"])
-    print("  edit -> refreshed findings, full parse:   %5d ms" % c["edit_ms"])
+    print("condis-clangd latency against stock clangd-22 (medians of %d cold "
+          "opens and %d edits per file; ratio = condis-clangd / stock)"
+          % (args.runs, args.runs * args.edits))
+    print("%-14s %5s | %-22s | %-22s | %-22s | %s"
+          % ("file", "lines", "open ms stock/condis", "edit ms stock/condis",
+             "open x / edit x", "clangd's AST: open x / edit x, findings"))
+    for r in results:
+        st, c, a = r["stock"], r["condis"], r["ast"]
+        print("%-14s %5d | %8d / %-11d | %8d / %-11d | %6.2fx / %-13s | "
+              "%.2fx / %.2fx, %d / %d"
+              % (r["driver"], r["lines"], st["open_ms"], c["open_ms"],
+                 st["edit_ms"], c["edit_ms"],
+                 c["open_ms"] / max(st["open_ms"], 1),
+                 "%.2fx" % (c["edit_ms"] / max(st["edit_ms"], 1)),
+                 a["open_ms"] / max(st["open_ms"], 1),
+                 a["edit_ms"] / max(st["edit_ms"], 1),
+                 a["findings"], c["findings"]))
     if args.json:
         with open(args.json, "w") as f:
-            json.dump(result, f, indent=2)
+            json.dump(results, f, indent=2)
     return 0
 
 
