@@ -500,12 +500,16 @@ def measure_clangd(tool, work, runs, quick, seed):
     if not os.access(tool, os.X_OK):
         res["condis"] = res["condis-noz3"] = f"not built ({os.path.relpath(tool, ROOT)} is absent)"
         return res
-    # condis-clangd runs our checks only where .clangd enables them
-    # (docs/editors.md); clangd's default FastCheckFilter would skip them.
+    # condis-clangd runs our checks by default (docs/editors.md); the .clangd
+    # only carries options.
     def clangd_config(extra=""):
-        with open(os.path.join(d, ".clangd"), "w") as fh:
-            fh.write("Diagnostics:\n  ClangTidy:\n    Add: condis-analyzer\n"
-                     "    FastCheckFilter: Loose\n" + extra)
+        path = os.path.join(d, ".clangd")
+        if not extra:
+            if os.path.exists(path):
+                os.remove(path)
+            return
+        with open(path, "w") as fh:
+            fh.write("Diagnostics:\n  ClangTidy:\n" + extra)
     clangd_config()
     res["condis"] = timings(tool, True)
     # Its previous default: no Z3 refutation.
