@@ -164,6 +164,12 @@ class Server:
             if accept(message):
                 return message
 
+    def shutdown(self, timeout):
+        """Asks the server to shut down and exit; returns its exit code."""
+        self.request("shutdown", None, timeout)
+        self.notify("exit", None)
+        return self.proc.wait(timeout=timeout)
+
     def diagnostics(self, uri, version, timeout):
         """The first diagnostics published for (uri, version)."""
         if (uri, version) in self.first:
@@ -289,6 +295,18 @@ def apply_edits(text, edits):
     return text
 
 
+def change_and_expect_none(server, uri, version, text, what, timeout):
+    """Sends text as the file's new version and fails if condis findings
+    remain in its diagnostics; what names the change in the message."""
+    server.notify("textDocument/didChange", {
+        "textDocument": {"uri": uri, "version": version},
+        "contentChanges": [{"text": text}]})
+    left = condis_findings(server.diagnostics(uri, version, timeout))
+    if left:
+        raise Failure("findings remain after the %s: %s"
+                      % (what, [describe(d) for d in left]))
+
+
 def apply_action(server, uri, text, expected, opened, args):
     """Asks for the code actions of each expected finding, as an editor's
     quick-fix menu does (the diagnostic sent back as published), applies the
@@ -323,17 +341,9 @@ def apply_action(server, uri, text, expected, opened, args):
                if a != l]
     print("applied '%s': %s" % (chosen["title"],
                                 changed[0].strip() if changed else "no change"))
-    server.notify("textDocument/didChange", {
-        "textDocument": {"uri": uri, "version": 2},
-        "contentChanges": [{"text": new_text}]})
-    left = condis_findings(server.diagnostics(uri, 2, args.timeout))
-    if left:
-        raise Failure("findings remain after the action: %s"
-                      % [describe(d) for d in left])
+    change_and_expect_none(server, uri, 2, new_text, "action", args.timeout)
     print("after the action: no findings")
-    server.request("shutdown", None, args.timeout)
-    server.notify("exit", None)
-    server.proc.wait(timeout=args.timeout)
+    server.shutdown(args.timeout)
 
 
 def run(args):
@@ -430,9 +440,7 @@ def run(args):
             print("opened: %d findings, as clang --analyze reports"
                   % len(expected))
         if args.expect_none or args.expect_error or args.expect_warnings:
-            server.request("shutdown", None, args.timeout)
-            server.notify("exit", None)
-            server.proc.wait(timeout=args.timeout)
+            server.shutdown(args.timeout)
             return
         opened = server.diagnostics(uri, 1, args.timeout)
         check_config(server, config)
@@ -448,13 +456,8 @@ def run(args):
             print("opened: no errors")
         print("opened: %d expected findings" % len(expected))
 
-        server.notify("textDocument/didChange", {
-            "textDocument": {"uri": uri, "version": 2},
-            "contentChanges": [{"text": fixed_text}]})
-        left = condis_findings(server.diagnostics(uri, 2, args.timeout))
-        if left:
-            raise Failure("findings remain after the fix: %s"
-                          % [describe(d) for d in left])
+        change_and_expect_none(server, uri, 2, fixed_text, "fix",
+                               args.timeout)
         print("fixed: no findings")
 
         broken_text = text + "\nint brokenAfterBug(int x {\n"
@@ -487,9 +490,7 @@ def run(args):
               % (len([d for d in diags if d.get("severity") == 1]),
                  len(symbols or [])))
 
-        server.request("shutdown", None, args.timeout)
-        server.notify("exit", None)
-        code = server.proc.wait(timeout=args.timeout)
+        code = server.shutdown(args.timeout)
         if code != 0:
             raise Failure("the server exited with code %d" % code)
         print("shutdown: exit code 0")
