@@ -239,7 +239,7 @@ def parse_trace(path):
         elif name == "HandleCode":
             out["functions"] += count
         else:
-            m = re.fullmatch(r"([A-Za-z]+):([A-Za-z][\w.]*)", name)
+            m = re.fullmatch(r"([A-Za-z]+):([A-Za-z][\w.+]*)", name)
             if m and m.group(1) in TRACE_KINDS:
                 c = out["checkers"].setdefault(m.group(2), {"us": 0, "calls": 0})
                 c["us"] += dur
