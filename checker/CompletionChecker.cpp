@@ -503,6 +503,12 @@ bool CompletionChecker::checkHandleUses(const CallEvent &Call,
     const HandleEnd *End = S ? State->get<EndedHandles>(S) : nullptr;
     if (!End || !handleIsDead(State, *End, C))
       continue;
+    if (End->Row->Except != ApiId::None) {
+      const IdentifierInfo *II = Call.getCalleeIdentifier();
+      std::optional<ApiId> Callee = II ? lookupApi(II->getName()) : std::nullopt;
+      if (Callee == End->Row->Except)
+        continue;
+    }
     if (!frontend(End->Row->Checker).isEnabled())
       continue;
     forget(S,

@@ -73,6 +73,7 @@ struct HandleEndInfo {
   int Arg;        ///< The argument holding the handle.
   HandleKind Handle;
   EndWhen When;
+  ApiId Except; ///< A call that may still take the dead handle, or None.
   Frontend Checker;
   llvm::StringRef BugName; ///< "Party handle used after drop".
   llvm::StringRef Reason;  ///< Completes "<Handle> handle passed to F after ".

@@ -70,3 +70,8 @@ VOID loggedAfterDelete11(POPS_VC Vc) {
   NdisCoDeleteVc(Vc->NdisVcHandle);
   DbgPrint("deleted VC %p\n", Vc->NdisVcHandle); // no-warning
 }
+
+VOID notifyCompleteAfterClose12(POPS_AF Af) {
+  NdisClCloseAddressFamily(Af->NdisAfHandle);
+  NdisClNotifyCloseAddressFamilyComplete(Af->NdisAfHandle, NDIS_STATUS_SUCCESS); // no-warning: the notification is completed with the closed AF's handle
+}

@@ -500,7 +500,11 @@ ClNotifyCloseAf(NDIS_HANDLE ClientAfContext) {
   NDIS_STATUS Status;
 
   if (Adapter->Vc != NULL)
-    return NDIS_STATUS_INVALID_STATE; /* close the feed call first */
+    /* BUG (condis.Completion): waits for the feed call to be closed, but
+     * nothing remembers the notification, so nobody ever calls
+     * NdisClNotifyCloseAddressFamilyComplete and the call manager's unbind
+     * hangs. */
+    return NDIS_STATUS_PENDING;
   Status = NdisClCloseAddressFamily(Adapter->NdisAfHandle);
   if (Status != NDIS_STATUS_PENDING)
     ClCloseAfComplete(Status, Adapter);

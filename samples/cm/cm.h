@@ -22,6 +22,8 @@
 #define CM_MSG_ADD_PARTY_ACK 0x11
 #define CM_MSG_DROP_PARTY 0x12
 #define CM_MSG_DROP_PARTY_ACK 0x13
+#define CM_MSG_MODIFY 0x14
+#define CM_MSG_MODIFY_ACK 0x15
 
 typedef enum _CM_PARTY_STATE {
   CmPartyAdding,
@@ -68,6 +70,8 @@ struct _CM_ADAPTER {
   NDIS_SPIN_LOCK Lock;
   PCM_PARTY PartyTable[CM_MAX_PARTIES]; /* by endpoint reference */
   BOOLEAN AckedRelease; /* switch acknowledges DROP PARTY (UNI 4.0) */
+  PCM_VC ModifyingVc;   /* while a QoS change waits for MODIFY ACK */
+  PCO_CALL_PARAMETERS ModifyParameters;
 };
 
 /* Signalling message as it arrives in a NET_BUFFER_LIST (already mapped). */

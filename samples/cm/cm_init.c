@@ -274,9 +274,30 @@ _Use_decl_annotations_ VOID CmOidRequestComplete(
 
 _Use_decl_annotations_ NDIS_STATUS CmModifyCallQoS(
     NDIS_HANDLE CallMgrVcContext, PCO_CALL_PARAMETERS CallParameters) {
-  UNREFERENCED_PARAMETER(CallMgrVcContext);
-  UNREFERENCED_PARAMETER(CallParameters);
-  return NDIS_STATUS_NOT_SUPPORTED;
+  PCM_VC Vc = (PCM_VC)CallMgrVcContext;
+  PCM_ADAPTER Adapter = Vc->Adapter;
+  NDIS_STATUS Status;
+
+  /* One MODIFY at a time; the switch's MODIFY ACK completes it in
+   * CmReceiveNetBufferLists. */
+  NdisAcquireSpinLock(&Adapter->Lock);
+  if (Adapter->ModifyingVc != NULL) {
+    NdisReleaseSpinLock(&Adapter->Lock);
+    return NDIS_STATUS_RESOURCES;
+  }
+  Adapter->ModifyingVc = Vc;
+  Adapter->ModifyParameters = CallParameters;
+  NdisReleaseSpinLock(&Adapter->Lock);
+
+  Status = CmSendSignal(Adapter, CM_MSG_MODIFY, Vc->CallRef, 0, NULL, 0);
+  if (Status != NDIS_STATUS_SUCCESS) {
+    Adapter->ModifyingVc = NULL;
+    NdisCmModifyCallQoSComplete(Status, Vc->NdisVcHandle, CallParameters);
+    /* BUG (condis.Completion): the failure is reported twice, by the
+     * completion and by the return value. */
+    return Status;
+  }
+  return NDIS_STATUS_PENDING;
 }
 
 _Use_decl_annotations_ VOID

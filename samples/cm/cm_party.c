@@ -393,6 +393,21 @@ static VOID CmpHandleRemoteDropParty(PCM_ADAPTER Adapter,
                                   Cause, CauseLength);
 }
 
+/* The switch accepted the QoS change ProtocolCmModifyCallQoS pended. */
+static VOID CmpHandleModifyAck(PCM_ADAPTER Adapter) {
+  PCM_VC Vc;
+  PCO_CALL_PARAMETERS Parameters;
+
+  NdisAcquireSpinLock(&Adapter->Lock);
+  Vc = Adapter->ModifyingVc;
+  Parameters = Adapter->ModifyParameters;
+  Adapter->ModifyingVc = NULL;
+  NdisReleaseSpinLock(&Adapter->Lock);
+  if (Vc != NULL)
+    NdisCmModifyCallQoSComplete(NDIS_STATUS_SUCCESS, Vc->NdisVcHandle,
+                                Parameters);
+}
+
 _Use_decl_annotations_ VOID CmReceiveNetBufferLists(
     NDIS_HANDLE ProtocolBindingContext, NDIS_HANDLE ProtocolVcContext,
     PNET_BUFFER_LIST NetBufferLists, ULONG NumberOfNetBufferLists,
@@ -418,6 +433,9 @@ _Use_decl_annotations_ VOID CmReceiveNetBufferLists(
       break;
     case CM_MSG_DROP_PARTY_ACK:
       CmpHandleDropPartyAck(Adapter, &Packet->Msg);
+      break;
+    case CM_MSG_MODIFY_ACK:
+      CmpHandleModifyAck(Adapter);
       break;
     default:
       break;
