@@ -14,14 +14,14 @@ using namespace llvm;
 namespace condis {
 namespace {
 
-// The second expansion: every Target, Pair and Counterpart names an
+// The second expansion: every Target and Counterpart names an
 // ApiId enumerator, so a misspelt partner does not compile.
 const ApiInfo Table[] = {
 #define CONDIS_API(Name, Sp, Target, Role, Max, Min, Eff, StatusArg, PartyArg, \
-                   Pair, Counterpart)                                          \
-  {#Name,           SpellingKind::Sp,     ApiId::Target,  ApiRole::Role,           \
-   IrqlBound::Max,  IrqlBound::Min,   EffectKind::Eff,    StatusArg,               \
-   PartyArg,        ApiId::Pair,      ApiId::Counterpart},
+                   Counterpart)                                                \
+  {#Name,          SpellingKind::Sp, ApiId::Target,   ApiRole::Role,             \
+   IrqlLimit::Max, IrqlLimit::Min,   EffectKind::Eff, StatusArg,                 \
+   PartyArg,       ApiId::Counterpart},
 #include "condis.def"
 };
 static_assert(sizeof(Table) / sizeof(Table[0]) ==
@@ -105,18 +105,6 @@ const SupportInfo *lookupSupport(StringRef Name) {
             [](const SupportInfo &S) { return &S; });
   auto It = ByName.find(Name);
   return It == ByName.end() ? nullptr : It->second;
-}
-
-StringRef irqlName(IrqlBound B) {
-  switch (B) {
-  case IrqlBound::NoIrql:
-    return "no limit";
-  case IrqlBound::Passive:
-    return "PASSIVE_LEVEL";
-  case IrqlBound::Dispatch:
-    return "DISPATCH_LEVEL";
-  }
-  return "?";
 }
 
 StringRef roleName(ApiRole R) {

@@ -12,6 +12,7 @@
 #define CONDIS_CHECKER_API_H
 
 #include "llvm/ADT/StringRef.h"
+#include <cstdint>
 #include <optional>
 
 namespace condis {
@@ -31,21 +32,17 @@ enum class ApiRole {
   AnyCoNdis,  ///< client, CM and MCM alike.
 };
 
-/// The IRQL bounds the reference gives; NoIrql where it gives none.
-enum class IrqlBound { NoIrql, Passive, Dispatch };
+/// An IRQL bound of a rule table row (rules/condis.def, rules/irql.def);
+/// NoIrql where there is none. Device is any device IRQL; High is
+/// PROFILE_LEVEL up to HIGH_LEVEL.
+enum class IrqlLimit : uint8_t { Passive, Apc, Dispatch, Device, High, NoIrql };
 
-/// What a row does that a checker models.
+/// What a row does that a checker models beyond rules/operations.def and
+/// rules/handle-ends.def (requests, completions and handle ends are theirs).
 enum class EffectKind {
   None,
-  CompletesDrop,       ///< Ndis(M)CmDropPartyComplete.
   DispatchesDrop,      ///< Ndis(M)CmDispatchIncomingDropParty.
-  DispatchesClose,     ///< Ndis(M)CmDispatchIncomingCloseCall.
-  DropsParty,          ///< NdisClDropParty: the handle dies at the call.
-  ClosesCall,          ///< NdisClCloseCall.
-  AddsParty,           ///< NdisClAddParty.
-  HandlesDrop,         ///< PROTOCOL_CM_DROP_PARTY.
   HandlesDropComplete, ///< PROTOCOL_CL_DROP_PARTY_COMPLETE.
-  HandlesIncomingDrop, ///< PROTOCOL_CL_INCOMING_DROP_PARTY.
   RegistersCm,         ///< registration that makes the driver a CM.
   RegistersMcm,        ///< registration that makes the driver an MCM.
 };
@@ -63,11 +60,10 @@ struct ApiInfo {
   SpellingKind Spelling;
   ApiId Target; ///< The function a Macro row expands to.
   ApiRole Role;
-  IrqlBound MaxIrql, MinIrql;
+  IrqlLimit MaxIrql, MinIrql;
   EffectKind Effect;
   int StatusArg; ///< Argument (role types: parameter) holding the status.
   int PartyArg;  ///< Argument (role types: parameter) naming the party.
-  ApiId Pair;    ///< The completion partner of this request or handler.
   ApiId Counterpart; ///< The same operation in the other call-manager role.
 
   bool hasStatusArg() const { return StatusArg >= 0; }
@@ -107,7 +103,6 @@ struct SupportInfo {
 const SupportInfo *lookupSupport(llvm::StringRef Name);
 
 /// Printable names, for diagnostics and dumps.
-llvm::StringRef irqlName(IrqlBound B);
 llvm::StringRef roleName(ApiRole R);
 
 } // namespace condis

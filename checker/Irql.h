@@ -23,9 +23,6 @@ namespace condis {
 /// device IRQL (DIRQL); High for PROFILE_LEVEL up to HIGH_LEVEL.
 enum class Irql : uint8_t { Passive, Apc, Dispatch, Device, High };
 
-/// A bound in the rule table; NoIrql where there is none.
-enum class IrqlLimit : uint8_t { Passive, Apc, Dispatch, Device, High, NoIrql };
-
 /// The level a numeric KIRQL value stands for (0 PASSIVE_LEVEL, 2
 /// DISPATCH_LEVEL, 3..26 device IRQL, 27..31 HIGH_LEVEL and friends).
 std::optional<Irql> irqlFromValue(uint64_t Value);
@@ -40,7 +37,6 @@ std::pair<uint64_t, uint64_t> valuesOfIrql(Irql L);
 llvm::StringRef irqlSpelling(Irql L);
 
 std::optional<Irql> limitLevel(IrqlLimit L);
-IrqlLimit limitFromBound(IrqlBound B);
 
 /// The IRQLs a path may be at: [Lo, Hi]. The full scale means unknown.
 struct IrqlRange {

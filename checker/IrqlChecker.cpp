@@ -287,8 +287,8 @@ CallRules IrqlChecker::rulesFor(const CallEvent &Call,
   if (!Api || apiInfo(*Api).Spelling == SpellingKind::RoleType)
     Api = FnApi;
   if (Api && apiInfo(*Api).Spelling != SpellingKind::RoleType) {
-    R.Max = limitLevel(limitFromBound(apiInfo(*Api).MaxIrql));
-    R.Min = limitLevel(limitFromBound(apiInfo(*Api).MinIrql));
+    R.Max = limitLevel(apiInfo(*Api).MaxIrql);
+    R.Min = limitLevel(apiInfo(*Api).MinIrql);
     return R;
   }
   if (std::optional<IrqlRange> Need = R.Sal.requirement()) {

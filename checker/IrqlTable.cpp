@@ -125,18 +125,6 @@ std::optional<Irql> limitLevel(IrqlLimit L) {
   return static_cast<Irql>(L);
 }
 
-IrqlLimit limitFromBound(IrqlBound B) {
-  switch (B) {
-  case IrqlBound::Passive:
-    return IrqlLimit::Passive;
-  case IrqlBound::Dispatch:
-    return IrqlLimit::Dispatch;
-  case IrqlBound::NoIrql:
-    return IrqlLimit::NoIrql;
-  }
-  return IrqlLimit::NoIrql;
-}
-
 std::optional<IrqlRange> IrqlRange::intersect(IrqlRange O) const {
   if (disjoint(O))
     return std::nullopt;
@@ -220,8 +208,8 @@ IrqlRange roleRange(const IrqlRoleInfo &R) {
 }
 
 IrqlRange roleRange(const ApiInfo &R) {
-  Irql Lo = limitLevel(limitFromBound(R.MinIrql)).value_or(Irql::Passive);
-  Irql Hi = limitLevel(limitFromBound(R.MaxIrql)).value_or(Irql::High);
+  Irql Lo = limitLevel(R.MinIrql).value_or(Irql::Passive);
+  Irql Hi = limitLevel(R.MaxIrql).value_or(Irql::High);
   return Lo <= Hi ? IrqlRange::between(Lo, Hi) : IrqlRange::unknown();
 }
 

@@ -60,24 +60,6 @@ ModelingChecker::roleTypeOf(const FunctionDecl *FD) const {
   return facts(FD->getASTContext()).roleTypeOf(FD);
 }
 
-std::optional<EffectKind>
-ModelingChecker::handlerEffect(const LocationContext *LC) const {
-  const auto *FD = dyn_cast_or_null<FunctionDecl>(LC->getDecl());
-  if (std::optional<ApiId> Role = roleTypeOf(FD))
-    return apiInfo(*Role).Effect;
-  return std::nullopt;
-}
-
-const StackFrameContext *
-ModelingChecker::enclosingHandler(const LocationContext *LC,
-                                   EffectKind Effect) const {
-  for (; LC; LC = LC->getParent())
-    if (const auto *SFC = dyn_cast<StackFrameContext>(LC))
-      if (handlerEffect(SFC) == Effect)
-        return SFC;
-  return nullptr;
-}
-
 SVal ModelingChecker::handlerParam(ProgramStateRef State,
                                    const StackFrameContext *SFC, int Index) {
   const auto *FD = dyn_cast_or_null<FunctionDecl>(SFC->getDecl());
@@ -85,18 +67,6 @@ SVal ModelingChecker::handlerParam(ProgramStateRef State,
     return UnknownVal();
   const VarRegion *VR = State->getRegion(FD->getParamDecl(Index), SFC);
   return State->getSVal(VR);
-}
-
-const MemRegion *
-ModelingChecker::handlerParty(ProgramStateRef State,
-                               const StackFrameContext *SFC) const {
-  std::optional<ApiId> Role =
-      roleTypeOf(dyn_cast_or_null<FunctionDecl>(SFC->getDecl()));
-  if (!Role)
-    return nullptr;
-  const MemRegion *R =
-      handlerParam(State, SFC, apiInfo(*Role).PartyArg).getAsRegion();
-  return R ? R->getBaseRegion() : nullptr;
 }
 
 void ModelingChecker::checkPostStmt(const CastExpr *CE,

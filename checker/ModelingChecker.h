@@ -69,25 +69,10 @@ public:
   /// The role type \p FD implements, if any.
   std::optional<ApiId> roleTypeOf(const clang::FunctionDecl *FD) const;
 
-  /// The effect of the role type the function of frame \p LC implements.
-  std::optional<EffectKind>
-  handlerEffect(const clang::LocationContext *LC) const;
-
-  /// The innermost frame around \p LC (itself included) whose function
-  /// implements a role type with \p Effect.
-  const clang::StackFrameContext *
-  enclosingHandler(const clang::LocationContext *LC, EffectKind Effect) const;
-
   /// The value of parameter \p Index of frame \p SFC.
   static clang::ento::SVal handlerParam(clang::ento::ProgramStateRef State,
                                         const clang::StackFrameContext *SFC,
                                         int Index);
-
-  /// The base region of the party context a handler frame was given (the
-  /// role type's PartyArg parameter), if it has one.
-  const clang::ento::MemRegion *
-  handlerParty(clang::ento::ProgramStateRef State,
-               const clang::StackFrameContext *SFC) const;
 
   /// Handlers named by condis:Handlers (already validated).
   DriverFacts OptionFacts;

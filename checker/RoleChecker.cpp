@@ -104,7 +104,7 @@ struct PairRow {
 
 constexpr PairRow PairRows[] = {
 #define CONDIS_API(Name, Sp, Target, Role, Max, Min, Eff, StatusArg, PartyArg, \
-                   Pair, Counterpart)                                          \
+                   Counterpart)                                                \
   {ApiId::Name, SpellingKind::Sp, ApiId::Target, ApiRole::Role,                \
    ApiId::Counterpart},
 #include "condis.def"

@@ -7,6 +7,8 @@
 #include "ProjectScan.h"
 
 #include "Api.h"
+#include "CallFacts.h"
+#include "Operations.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
@@ -16,6 +18,7 @@
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/Support/MD5.h"
 #include <set>
@@ -25,11 +28,9 @@ using namespace clang;
 namespace condis::cli {
 namespace {
 
-/// The status a drop handler returns to pend the request. It is a status
-/// code, not an API, so it has no row in rules/: the macro as the WDK spells
-/// it, and STATUS_PENDING's value for code that returns the NT status.
+/// The status a handler returns to pend the request, as the WDK spells the
+/// macro; its value (also STATUS_PENDING's) is CallFacts.h's StatusPending.
 constexpr llvm::StringLiteral PendingMacro = "NDIS_STATUS_PENDING";
-constexpr uint64_t PendingValue = 0x103;
 
 
 class Scanner : public RecursiveASTVisitor<Scanner> {
@@ -49,12 +50,12 @@ public:
 
   bool VisitDeclRefExpr(DeclRefExpr *DRE) {
     // A call, or the address taken to call it later: either way the driver
-    // has a way to complete the drop.
+    // has a way to complete the operation.
     if (const auto *FD = dyn_cast<FunctionDecl>(DRE->getDecl()))
       if (FD->getIdentifier())
         if (auto Id = lookupApi(FD->getName()))
-          if (apiInfo(*Id).Effect == EffectKind::CompletesDrop)
-            Out.ReferencesDropCompletion = true;
+          if (const OperationInfo *Op = operationOfCompletion(*Id))
+            Out.CompletionsReferenced.insert(Op->Id);
     return true;
   }
 
@@ -67,7 +68,7 @@ private:
         return true;
     Expr::EvalResult R;
     return !E->isValueDependent() && E->EvaluateAsInt(R, Ctx) &&
-           R.Val.getInt() == PendingValue;
+           R.Val.getInt() == StatusPending;
   }
 
   bool canBePending(const Expr *E,
@@ -184,50 +185,54 @@ void ProjectFacts::add(StringRef TU, const TUScan &Scan) {
           return Q.Name == P.Name;
         }))
       Pending.push_back(P);
-  ReferencesDropCompletion |= Scan.ReferencesDropCompletion;
+  CompletionsReferenced.insert(Scan.CompletionsReferenced.begin(),
+                               Scan.CompletionsReferenced.end());
 }
 
 std::vector<Finding> pendingNeverCompleted(const ProjectFacts &Project,
                                            const llvm::StringSet<> &Analysed) {
   std::vector<Finding> Out;
-  if (Project.ReferencesDropCompletion)
-    return Out;
-
   std::set<ApiRole> Roles;
   for (const RoleEvidence &E : Project.Facts.roleEvidence())
     Roles.insert(E.Role);
 
   for (const PendingFunction &P : Project.Pending) {
     std::optional<ApiId> RoleType = Project.Facts.roleTypeOf(P.Name);
-    if (!RoleType || apiInfo(*RoleType).Effect != EffectKind::HandlesDrop)
+    const OperationInfo *Op = RoleType ? operationOfHandler(*RoleType) : nullptr;
+    if (!Op || Project.CompletionsReferenced.count(Op->Id) ||
+        !Analysed.contains(P.OwnerTU))
       continue;
-    if (!Analysed.contains(P.OwnerTU))
-      continue;
-    // The completion is the handler's Pair; the MCM spelling its Counterpart.
-    const ApiInfo &Handler = apiInfo(*RoleType);
-    const ApiInfo &CmForm = apiInfo(Handler.Pair);
+    // The row's completion; an MCM spells it with its Counterpart macro.
+    const ApiInfo &CmForm = apiInfo(Op->Completion);
     llvm::StringRef McmForm = CmForm.Counterpart == ApiId::None
                                   ? CmForm.Name
                                   : apiInfo(CmForm.Counterpart).Name;
     std::string Completion;
-    if (Roles.size() == 1 && *Roles.begin() == ApiRole::Mcm)
-      Completion = McmForm.str();
-    else if (Roles.size() == 1 && *Roles.begin() == ApiRole::Cm)
+    if (McmForm == CmForm.Name ||
+        (Roles.size() == 1 && *Roles.begin() == ApiRole::Cm))
       Completion = CmForm.Name.str();
+    else if (Roles.size() == 1 && *Roles.begin() == ApiRole::Mcm)
+      Completion = McmForm.str();
     else
       Completion =
           (CmForm.Name + " (" + McmForm + " in a miniport call manager)").str();
 
     Finding F;
-    F.RuleId = "condis.DropParty";
+    F.RuleId = Op->Checker == Frontend::DropParty ? "condis.DropParty"
+                                                  : "condis.Completion";
     F.Where = P.Definition;
-    F.Message = "drop-party handler '" + P.Name +
+    std::string Title = Op->Title.str();
+    Title[0] = llvm::toLower(Title[0]);
+    F.Message = Title + " handler '" + P.Name +
                 "' can return NDIS_STATUS_PENDING, but no file of this "
                 "driver calls " +
-                Completion +
-                ": a drop it pends is never completed and the party is never "
-                "released; call the completion once the pended drop is done";
-    if (Roles.size() == 1) {
+                Completion + ": a " + Op->Noun.str() +
+                " it pends is never completed and the " + Op->Object.str() +
+                " is never released; call the completion once the pended " +
+                Op->Noun.str() + " is done";
+    // The role decides the completion's spelling only where the CM and
+    // the MCM spell it differently.
+    if (Roles.size() == 1 && McmForm != CmForm.Name) {
       const RoleEvidence &E = Project.Facts.roleEvidence().front();
       Note N;
       N.Where = {E.File, E.Line, E.Column};

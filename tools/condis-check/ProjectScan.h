@@ -6,14 +6,15 @@
 //   - the driver's role, from its registration calls (DriverFacts),
 //   - which functions are registered as which handler (DriverFacts),
 //   - which function definitions can return NDIS_STATUS_PENDING,
-//   - whether any file references a drop-party completion function.
+//   - which completions of rules/operations.def any file references.
 // The merged DriverFacts go to every file's analysis through
 // condis::setProjectFacts; the rest decides the project-level report
 //
-//   drop-party handler returns PENDING somewhere --+
-//   no file of the driver calls the completion ----+--> REPORT once, at the
-//                                                        handler (rule
-//                                                        condis.DropParty)
+//   a handler of an operation returns PENDING -----+
+//   no file of the driver calls its completion ----+--> REPORT once, at the
+//                                                        handler (the
+//                                                        operation row's
+//                                                        checker)
 //
 //===----------------------------------------------------------------------===//
 
@@ -22,8 +23,10 @@
 
 #include "DriverFacts.h"
 #include "Findings.h"
+#include "Operations.h"
 
 #include "llvm/ADT/StringSet.h"
+#include <set>
 #include <string>
 #include <vector>
 
@@ -49,7 +52,8 @@ struct PendingFunction {
 struct TUScan {
   DriverFacts Facts;
   std::vector<PendingFunction> Pending;
-  bool ReferencesDropCompletion = false;
+  /// Operations whose completion this unit calls or takes the address of.
+  std::set<OperationId> CompletionsReferenced;
 };
 
 /// Scans the AST of \p MainFile; positions are made absolute against
@@ -61,7 +65,7 @@ TUScan scanTranslationUnit(clang::ASTContext &Ctx, llvm::StringRef MainFile,
 struct ProjectFacts {
   DriverFacts Facts;
   std::vector<PendingFunction> Pending; ///< One per function name.
-  bool ReferencesDropCompletion = false;
+  std::set<OperationId> CompletionsReferenced;
 
   /// Merges \p Scan of \p TU; call in a fixed order (sorted by file) so the
   /// result does not depend on -j.
@@ -69,8 +73,9 @@ struct ProjectFacts {
 };
 
 /// The project-level findings for the translation units in \p Analysed:
-/// a PROTOCOL_CM_DROP_PARTY handler that can return NDIS_STATUS_PENDING in a
-/// driver no file of which references the drop-party completion.
+/// a handler of a rules/operations.def row that can return
+/// NDIS_STATUS_PENDING in a driver no file of which references the row's
+/// completion; reported under the row's checker.
 std::vector<Finding> pendingNeverCompleted(const ProjectFacts &Project,
                                            const llvm::StringSet<> &Analysed);
 

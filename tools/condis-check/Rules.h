@@ -64,11 +64,6 @@ public:
   /// Every visible condis.* checker plus the project-wide rules, sorted.
   std::vector<std::string> condisRuleIds() const;
 
-  /// A rule reported by condis-check's project-wide pre-pass. The pre-pass
-  /// reports under the rule of the checker it belongs to; when that checker
-  /// is not built in, this is where its metadata comes from.
-  static bool isProjectRule(llvm::StringRef Id);
-
 private:
   struct Impl;
   std::unique_ptr<Impl> P;
