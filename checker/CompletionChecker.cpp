@@ -513,7 +513,7 @@ bool CompletionChecker::checkHandleUses(const CallEvent &Call,
       continue;
     forget(S,
            report(endBug(*End->Row),
-                  (handleKindName(End->Row->Handle) + " handle passed to " +
+                  (handleKindName(End->Row->Handle) + " passed to " +
                    calleeName(Call, C) + " after " + End->Row->Reason)
                       .str(),
                   C, S, Call.getArgExpr(I)),

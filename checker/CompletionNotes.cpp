@@ -10,6 +10,8 @@
 #include "clang/StaticAnalyzer/Core/BugReporter/BugType.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/CheckerContext.h"
 
+#include <cctype>
+
 using namespace clang;
 using namespace clang::ento;
 
@@ -23,10 +25,12 @@ const NoteTag *completionNote(CheckerContext &C, const OperationInfo &Op,
   if (Ends && (Ends->When == EndWhen::Always ||
                (Ends->When == EndWhen::StatusSuccess && Success == Truth::Yes) ||
                (Ends->When == EndWhen::StatusFailure && Success == Truth::No))) {
-    std::string Kind = Ends->Handle == HandleKind::Party
-                           ? std::string("party")
-                           : handleKindName(Ends->Handle).str();
-    Dies = "; the " + Kind + " handle is invalid from now on";
+    std::string Kind = handleKindName(Ends->Handle).str();
+    if (Ends->Handle == HandleKind::Party || Ends->Handle == HandleKind::CallParameters)
+      Kind[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(Kind[0])));
+    Dies = "; the " + Kind +
+           (Ends->Handle == HandleKind::CallParameters ? " are" : " is") +
+           " invalid from now on";
   }
   return C.getNoteTag([Handle, Spelled, Success, Noun,
                        Dies](PathSensitiveBugReport &BR) -> std::string {

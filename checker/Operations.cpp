@@ -54,13 +54,15 @@ std::string OperationInfo::objectCapitalised() const {
 llvm::StringRef handleKindName(HandleKind K) {
   switch (K) {
   case HandleKind::Party:
-    return "Party";
+    return "Party handle";
   case HandleKind::Af:
-    return "AF";
+    return "AF handle";
   case HandleKind::Sap:
-    return "SAP";
+    return "SAP handle";
   case HandleKind::Vc:
-    return "VC";
+    return "VC handle";
+  case HandleKind::CallParameters:
+    return "Call parameters";
   }
   return "";
 }

@@ -55,9 +55,11 @@ struct OperationInfo {
   std::string objectCapitalised() const;
 };
 
-/// The kinds of CoNDIS handles a row can end.
-enum class HandleKind { Party, Af, Sap, Vc };
-llvm::StringRef handleKindName(HandleKind K); ///< "Party", "AF", "SAP", "VC".
+/// The kinds of CoNDIS handles a row can end; CallParameters is the
+/// CO_CALL_PARAMETERS block an incoming call offered.
+enum class HandleKind { Party, Af, Sap, Vc, CallParameters };
+/// "Party handle", "AF handle", "SAP handle", "VC handle", "Call parameters".
+llvm::StringRef handleKindName(HandleKind K);
 
 /// When a handle-end row's call leaves the handle dead.
 enum class EndWhen {

@@ -75,3 +75,14 @@ VOID notifyCompleteAfterClose12(POPS_AF Af) {
   NdisClCloseAddressFamily(Af->NdisAfHandle);
   NdisClNotifyCloseAddressFamilyComplete(Af->NdisAfHandle, NDIS_STATUS_SUCCESS); // no-warning: the notification is completed with the closed AF's handle
 }
+
+VOID rejectedParamsThenUse13(POPS_VC Vc, PCO_CALL_PARAMETERS Params) {
+  NdisClIncomingCallComplete(NDIS_STATUS_NOT_ACCEPTED, Vc->NdisVcHandle, Params); // expected-note{{Incoming call completed here with a failure status (NdisClIncomingCallComplete); the call parameters are invalid from now on}}
+  NdisClModifyCallQoS(Vc->NdisVcHandle, Params); // expected-warning{{Call parameters passed to NdisClModifyCallQoS after the client rejected the incoming call (NdisClIncomingCallComplete with a failure status); they belong to the call manager again}} \
+  // expected-note{{Call parameters passed to NdisClModifyCallQoS after the client rejected the incoming call}}
+}
+
+VOID acceptedParamsThenUse14(POPS_VC Vc, PCO_CALL_PARAMETERS Params) {
+  NdisClIncomingCallComplete(NDIS_STATUS_SUCCESS, Vc->NdisVcHandle, Params);
+  NdisClModifyCallQoS(Vc->NdisVcHandle, Params); // no-warning
+}
