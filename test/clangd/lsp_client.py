@@ -93,9 +93,12 @@ class Server:
         self.next_id = 1
         # uri -> the last diagnostics published for it, whatever was waited for
         self.published = {}
-        # (uri, version) -> the first diagnostics published for it, kept
-        # for a later diagnostics() call while another file was waited for
+        # (uri, version) -> the first diagnostics published for it once its
+        # analysis had ended (not "condisAnalysis": "pending"), kept for a
+        # later diagnostics() call while another file was waited for
         self.first = {}
+        # every publication, in order: (uri, version, pending, diagnostics)
+        self.publications = []
         threading.Thread(target=self._read, daemon=True).start()
 
     def _read(self):
@@ -159,8 +162,13 @@ class Server:
             if message.get("method") == "textDocument/publishDiagnostics":
                 params = message["params"]
                 self.published[params["uri"]] = params["diagnostics"]
-                self.first.setdefault((params["uri"], params.get("version")),
-                                      params["diagnostics"])
+                self.publications.append((params["uri"], params.get("version"),
+                                          is_pending(params),
+                                          params["diagnostics"]))
+                if not is_pending(params):
+                    self.first.setdefault(
+                        (params["uri"], params.get("version")),
+                        params["diagnostics"])
             if accept(message):
                 return message
 
@@ -171,15 +179,36 @@ class Server:
         return self.proc.wait(timeout=timeout)
 
     def diagnostics(self, uri, version, timeout):
-        """The first diagnostics published for (uri, version)."""
+        """The first diagnostics published for (uri, version) after its
+        analysis ended: clangd's own diagnostics are published first, marked
+        pending, and again with the findings once the analysis is over."""
         if (uri, version) in self.first:
             return self.first[(uri, version)]
         message = self.wait(
             lambda m: m.get("method") == "textDocument/publishDiagnostics"
             and m["params"]["uri"] == uri
-            and m["params"].get("version") == version,
+            and m["params"].get("version") == version
+            and not is_pending(m["params"]),
             timeout, "diagnostics of %s version %d" % (uri, version))
         return message["params"]["diagnostics"]
+
+    def any_diagnostics(self, uri, version, timeout):
+        """The first diagnostics published for (uri, version), pending or
+        not: (pending, diagnostics)."""
+        for u, v, pending, diags in self.publications:
+            if (u, v) == (uri, version):
+                return pending, diags
+        message = self.wait(
+            lambda m: m.get("method") == "textDocument/publishDiagnostics"
+            and m["params"]["uri"] == uri
+            and m["params"].get("version") == version,
+            timeout, "diagnostics of %s version %d" % (uri, version))
+        return is_pending(message["params"]), message["params"]["diagnostics"]
+
+
+def is_pending(params):
+    """Whether a publishDiagnostics says the file's analysis is pending."""
+    return params.get("condisAnalysis") == "pending"
 
 
 def uri_of(path):

@@ -6,6 +6,7 @@
 
 #include "DiagnosticSourceFilter.h"
 
+#include "AsyncAnalysis.h"
 #include "Registration.h"
 
 #include "llvm/ADT/StringExtras.h"
@@ -49,6 +50,24 @@ std::string relabelDiagnostics(llvm::StringRef Body, llvm::StringRef DocsDir) {
     return "";
 
   bool Changed = false;
+  // The check's marker of a pending analysis (AsyncAnalysis.h) becomes a
+  // field of the publication; clangd capitalised its first letter.
+  auto IsPendingMarker = [](const llvm::json::Value &V) {
+    const llvm::json::Object *D = V.getAsObject();
+    return D && D->getString("source") == llvm::StringRef("clang-tidy") &&
+           D->getString("code") == llvm::StringRef("condis-analyzer") &&
+           D->getString("message").value_or("").equals_insensitive(
+               PendingMessage);
+  };
+  if (llvm::any_of(*Diags, IsPendingMarker)) {
+    llvm::json::Array Kept;
+    for (llvm::json::Value &V : *Diags)
+      if (!IsPendingMarker(V))
+        Kept.push_back(std::move(V));
+    *Diags = std::move(Kept);
+    (*Params)["condisAnalysis"] = "pending";
+    Changed = true;
+  }
   for (llvm::json::Value &V : *Diags) {
     llvm::json::Object *D = V.getAsObject();
     if (!D || D->getString("source") != llvm::StringRef("clang-tidy"))

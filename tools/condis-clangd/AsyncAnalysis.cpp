@@ -1,0 +1,159 @@
+//===-- AsyncAnalysis.cpp - Analyse files on a thread of their own -*- C++ -*-//
+//
+// Part of condis-check.
+//
+//===----------------------------------------------------------------------===//
+
+#include "AsyncAnalysis.h"
+
+#include "clang/Basic/Stack.h"
+#include "llvm/ADT/Twine.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <chrono>
+#include <cstdlib>
+#include <thread>
+
+namespace condis {
+
+AsyncAnalysis &AsyncAnalysis::instance() {
+  static AsyncAnalysis Queue;
+  return Queue;
+}
+
+void AsyncAnalysis::enable(std::function<void(const std::string &)> Then) {
+  std::lock_guard<std::mutex> Guard(Lock);
+  OnFinished = std::move(Then);
+  Enabled = true;
+}
+
+void AsyncAnalysis::log(const llvm::Twine &Line) {
+  if (!LogProgress)
+    return;
+  static std::mutex LogLock;
+  std::lock_guard<std::mutex> Guard(LogLock);
+  llvm::errs() << "condis-analyzer: " << Line.str() << "\n";
+}
+
+std::shared_ptr<const AnalysisOutcome>
+AsyncAnalysis::finished(llvm::StringRef Path, uint64_t Key) {
+  std::lock_guard<std::mutex> Guard(Lock);
+  auto It = Done.find(Path);
+  if (It == Done.end() || It->second.Key != Key)
+    return nullptr;
+  return It->second.Outcome;
+}
+
+void AsyncAnalysis::dropLocked(llvm::StringRef Path, llvm::StringRef Why,
+                               std::optional<uint64_t> UnlessKey) {
+  auto It = Queued.find(Path);
+  if (It != Queued.end() && (!UnlessKey || It->second.Key != *UnlessKey)) {
+    Queued.erase(It);
+    llvm::erase(Order, Path);
+    log("dropped the queued analysis of " + llvm::Twine(Path) + " (" + Why +
+        ")");
+  }
+  if (Current && Current->Path == Path &&
+      (!UnlessKey || Current->Key != *UnlessKey) && !*Current->Cancelled) {
+    *Current->Cancelled = true;
+    log("cancelled the analysis of " + llvm::Twine(Path) + " (" + Why + ")");
+  }
+}
+
+void AsyncAnalysis::submit(const std::string &Path, uint64_t Key, Work W) {
+  std::lock_guard<std::mutex> Guard(Lock);
+  if (Stopped)
+    return;
+  dropLocked(Path, "a newer version arrived", Key);
+  if (Current && Current->Path == Path && Current->Key == Key &&
+      !*Current->Cancelled)
+    return; // That version is being analysed already.
+  auto It = Queued.find(Path);
+  if (It != Queued.end())
+    return; // Same key: it waits already.
+  Queued[Path] = Job{Key, std::move(W)};
+  Order.push_back(Path);
+  if (!Thread)
+    // clangd gives its workers 8 MiB of stack; parsing and the analyzer's
+    // recursion need as much.
+    Thread.emplace(std::optional<unsigned>(8u << 20), [this] { loop(); });
+  Wake.notify_all();
+}
+
+void AsyncAnalysis::supersede(llvm::StringRef Path) {
+  std::lock_guard<std::mutex> Guard(Lock);
+  dropLocked(Path, "a newer version has errors", std::nullopt);
+}
+
+void AsyncAnalysis::close(llvm::StringRef Path) {
+  std::lock_guard<std::mutex> Guard(Lock);
+  dropLocked(Path, "the file was closed", std::nullopt);
+  Done.erase(Path);
+}
+
+void AsyncAnalysis::stop() {
+  {
+    std::lock_guard<std::mutex> Guard(Lock);
+    if (Stopped)
+      return;
+    Stopped = true;
+    Queued.clear();
+    Order.clear();
+    if (Current && !*Current->Cancelled) {
+      *Current->Cancelled = true;
+      log("cancelled the analysis of " + llvm::Twine(Current->Path) +
+          " (the server is shutting down)");
+    }
+  }
+  Wake.notify_all();
+  if (Thread && Thread->joinable())
+    Thread->join();
+}
+
+void AsyncAnalysis::loop() {
+  clang::noteBottomOfStack();
+  // A test hook: hold each analysis this long first (cancellation still
+  // ends the wait), so that a test can edit the file while it is pending.
+  static const unsigned DelayMs = [] {
+    const char *V = std::getenv("CONDIS_CLANGD_TEST_DELAY_MS");
+    return V ? static_cast<unsigned>(std::atoi(V)) : 0u;
+  }();
+  while (true) {
+    Job J;
+    std::shared_ptr<std::atomic<bool>> Cancelled;
+    std::string Path;
+    {
+      std::unique_lock<std::mutex> Guard(Lock);
+      Wake.wait(Guard, [this] { return Stopped || !Order.empty(); });
+      if (Stopped)
+        return;
+      Path = Order.front();
+      Order.pop_front();
+      auto It = Queued.find(Path);
+      J = std::move(It->second);
+      Queued.erase(It);
+      Cancelled = std::make_shared<std::atomic<bool>>(false);
+      Current = Running{Path, J.Key, Cancelled};
+    }
+    for (unsigned Waited = 0; Waited < DelayMs && !*Cancelled; Waited += 10)
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    std::shared_ptr<const AnalysisOutcome> Outcome;
+    if (!*Cancelled)
+      Outcome = J.Run(*Cancelled);
+    std::function<void(const std::string &)> Then;
+    {
+      std::lock_guard<std::mutex> Guard(Lock);
+      Current.reset();
+      if (Outcome && !*Cancelled && !Stopped) {
+        Done[Path] = Finished{J.Key, Outcome};
+        Then = OnFinished;
+      }
+    }
+    // Outside the lock: the rebuild it asks for runs the check, which
+    // looks the outcome up.
+    if (Then)
+      Then(Path);
+  }
+}
+
+} // namespace condis
