@@ -26,6 +26,7 @@
 #include "llvm/Support/thread.h"
 
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <cstdint>
 #include <deque>
@@ -68,6 +69,12 @@ public:
   /// queued or running; an older one of the same path is dropped from the
   /// queue or cancelled.
   void submit(const std::string &Path, uint64_t Key, Work W);
+  /// The pending publication of \p Path has gone to the editor: its
+  /// queued analysis may start. (An analysis waits for that, at most
+  /// PublishWait, so that it does not compete with clangd for the CPU while
+  /// clangd finishes the publication.)
+  void published(llvm::StringRef Path);
+  static constexpr std::chrono::milliseconds PublishWait{250};
   /// A version of \p Path that is not analysed (it has errors) supersedes
   /// the queued or running one; the last outcome is kept.
   void supersede(llvm::StringRef Path);
@@ -83,6 +90,8 @@ private:
   struct Job {
     uint64_t Key = 0;
     Work Run;
+    std::chrono::steady_clock::time_point Submitted;
+    bool Published = false;
   };
   struct Running {
     std::string Path;

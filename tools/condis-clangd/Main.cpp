@@ -29,7 +29,9 @@ int clangdMain(int argc, char *argv[]);
 } // namespace clang::clangd
 
 static condis::DiagnosticSourceFilter Filter(CONDIS_DOCS_DIR);
-static condis::StdinInjector Injector;
+// Never destroyed: its thread reads the editor's input until the process
+// ends, possibly during static destruction.
+static condis::StdinInjector &Injector = *new condis::StdinInjector;
 
 /// Analyses run in the background when clangd serves an editor over stdin;
 /// `--check` (one file, no editor) and other input styles analyse inline.
