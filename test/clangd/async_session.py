@@ -160,9 +160,9 @@ def main():
             server.proc.kill()
             server.proc.wait()
         server.log.close()
-    if log_has(r"cancelled the analysis of \S*other.c "
+    if log_has(r"(cancelled the|dropped the queued) analysis of \S*other.c "
                r"\(the server is shutting down\)"):
-        print("the running analysis was cancelled at shutdown")
+        print("the pending analysis was cancelled at shutdown")
     return 0
 
 

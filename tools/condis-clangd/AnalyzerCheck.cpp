@@ -394,8 +394,9 @@ AnalyzerCheck::Plan AnalyzerCheck::analyzeLater() {
 
   if (std::shared_ptr<const AnalysisOutcome> Outcome =
           Queue.finished(Path, Key)) {
-    if (!Outcome->Preamble ||
-        preambleStillValid(*Outcome->Preamble, *Inputs)) {
+    std::shared_ptr<const BodyPreamble> Preamble = Outcome->Preamble.lock();
+    if (!Outcome->UsedPreamble ||
+        (Preamble && preambleStillValid(*Preamble, *Inputs))) {
       if (Outcome->FullParseFailed)
         return Plan::AnalyseClangdAST; // It logged why.
       Placer Where(SM);
@@ -422,6 +423,7 @@ AnalyzerCheck::Plan AnalyzerCheck::analyzeLater() {
         AnalysisStats Stats;
         PreambleUse Preamble = PreambleUse::None;
         auto Start = std::chrono::steady_clock::now();
+        std::shared_ptr<const BodyPreamble> Used;
         std::string Failure = withFullParse(
             *Shared,
             [&](ASTContext &Ctx, Preprocessor &ThePP) {
@@ -429,7 +431,9 @@ AnalyzerCheck::Plan AnalyzerCheck::analyzeLater() {
               if (!Cancelled)
                 analyzeInto(Ctx, ThePP, Run, Reported, Prefix, Stats, *Out);
             },
-            Preamble, &Out->Preamble);
+            Preamble, &Used);
+        Out->UsedPreamble = Used != nullptr;
+        Out->Preamble = Used;
         if (Cancelled)
           return nullptr;
         if (!Failure.empty()) {
@@ -437,6 +441,7 @@ AnalyzerCheck::Plan AnalyzerCheck::analyzeLater() {
                        << "); analysing clangd's AST\n";
           auto Failed = std::make_shared<AnalysisOutcome>();
           Failed->FullParseFailed = true;
+          Failed->UsedPreamble = Out->UsedPreamble;
           Failed->Preamble = Out->Preamble;
           return Failed;
         }

@@ -114,6 +114,9 @@ void AsyncAnalysis::stop() {
     if (Stopped)
       return;
     Stopped = true;
+    for (const std::string &Path : Order)
+      log("dropped the queued analysis of " + llvm::Twine(Path) +
+          " (the server is shutting down)");
     Queued.clear();
     Order.clear();
     if (Current && !*Current->Cancelled) {

@@ -93,9 +93,12 @@ struct AnalysisOutcome {
   /// The full parse failed where clangd's parse did not: the rebuild
   /// analyses clangd's AST instead (the reason was logged).
   bool FullParseFailed = false;
-  /// The preamble the full parse used: while it stays valid (its headers
-  /// unchanged on disk), so does this outcome.
-  std::shared_ptr<const BodyPreamble> Preamble;
+  /// The preamble the full parse used, if any: while it stays valid (its
+  /// headers unchanged on disk), so does this outcome. Not owned: the
+  /// preamble cache (BodyPreamble.h) bounds their memory; an outcome whose
+  /// preamble was evicted is computed again.
+  bool UsedPreamble = false;
+  std::weak_ptr<const BodyPreamble> Preamble;
 };
 
 } // namespace condis
