@@ -10,6 +10,9 @@ CONDIS_CLANGD_TEST_DELAY_MS (set by the test) holds every analysis that
 long before it starts, so that the edits below reliably arrive while one
 is pending.
 
+The session sends its JSON with escaped slashes, as Neovim does, from a
+directory whose name has a space.
+
 Usage: async_session.py --server BIN --workdir DIR --include DIR
                         --sample FILE [--timeout S]
 The sample is test/clangd/Inputs/drop-party.c: one condis.DropParty finding,
@@ -47,8 +50,10 @@ def main():
     parser.add_argument("--timeout", type=float, default=120)
     args = parser.parse_args()
 
-    work = os.path.abspath(args.workdir)
-    shutil.rmtree(work, ignore_errors=True)
+    # A space in the path: the URIs carry "%20", which condis-clangd decodes
+    # to find the file the analysis belongs to.
+    shutil.rmtree(os.path.abspath(args.workdir), ignore_errors=True)
+    work = os.path.join(os.path.abspath(args.workdir), "with space")
     os.makedirs(work)
     with open(args.sample) as f:
         original = f.read()
@@ -73,9 +78,11 @@ def main():
             f.write("      condis-analyzer.%s: '%s'\n" % (key, value))
     env = dict(os.environ, XDG_CONFIG_HOME=os.path.join(work, "xdg"))
     log_path = os.path.join(work, "clangd.log")
+    # Slashes escaped in what is sent ("textDocument\\/didOpen"), as
+    # Neovim's JSON encoder writes them.
     server = lsp_client.Server([args.server, "--log=info",
                                 "--background-index=false", "--enable-config"],
-                               env, log_path)
+                               env, log_path, escape_slashes=True)
     uri = lsp_client.uri_of(source)
 
     def change(version, new_text, want=None):
@@ -128,10 +135,10 @@ def main():
         print("versions published with their analysis done: %s"
               % ", ".join(map(str, done)))
         older = os.path.basename(source)
-        if log_has(r"cancelled the analysis of \S*%s \(a newer version"
+        if log_has(r"cancelled the analysis of .*%s \(a newer version"
                    % re.escape(older)):
             print("older version: cancelled")
-        elif log_has(r"dropped the queued analysis of \S*%s \(a newer "
+        elif log_has(r"dropped the queued analysis of .*%s \(a newer "
                      r"version" % re.escape(older)):
             print("older version: dropped from the queue")
         else:
@@ -142,7 +149,7 @@ def main():
         server.any_diagnostics(uri, 4, args.timeout)
         server.notify("textDocument/didClose", {"textDocument": {"uri": uri}})
         if log_has(r"(cancelled the|dropped the queued) analysis of "
-                   r"\S*drop-party.c \(the file was closed\)", wait=10):
+                   r".*drop-party.c \(the file was closed\)", wait=10):
             print("closed while pending: analysis dropped")
         else:
             print("FAIL: closing the file did not cancel its analysis")
@@ -160,7 +167,7 @@ def main():
             server.proc.kill()
             server.proc.wait()
         server.log.close()
-    if log_has(r"(cancelled the|dropped the queued) analysis of \S*other.c "
+    if log_has(r"(cancelled the|dropped the queued) analysis of .*other.c "
                r"\(the server is shutting down\)"):
         print("the pending analysis was cancelled at shutdown")
     return 0

@@ -84,7 +84,10 @@ class Failure(Exception):
 class Server:
     """One condis-clangd process spoken to over stdin/stdout."""
 
-    def __init__(self, argv, env, log_path):
+    def __init__(self, argv, env, log_path, escape_slashes=False):
+        """escape_slashes: write '/' as '\\/' in the JSON sent, as Neovim's
+        encoder does."""
+        self.escape_slashes = escape_slashes
         self.log = open(log_path, "wb")
         self.proc = subprocess.Popen(
             argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
@@ -121,7 +124,10 @@ class Server:
             self.messages.put(json.loads(out.read(length)))
 
     def send(self, message):
-        body = json.dumps(message).encode()
+        body = json.dumps(message)
+        if self.escape_slashes:
+            body = body.replace("/", "\\/")
+        body = body.encode()
         self.proc.stdin.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
         self.proc.stdin.flush()
 
