@@ -1,4 +1,4 @@
-//===-- AsyncAnalysis.h - Analyse files on a thread of their own -*- C++ -*-===//
+//===-- AsyncAnalysis.h - Analyse files on a thread of their own *- C++ -*-===//
 //
 // Part of condis-check. clangd publishes a file's diagnostics once per
 // rebuild; if the condis-analyzer check ran the analysis inside the rebuild,

@@ -67,7 +67,8 @@ bodyPreambleFor(const clang::CompilerInvocation &Invocation,
 bool bodyPreambleStillValid(const BodyPreamble &Preamble,
                             const clang::CompilerInvocation &Invocation,
                             const llvm::MemoryBuffer &MainText,
-                            llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> VFS);
+                            llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem>
+                                VFS);
 
 /// What in \p CI decides how a file parses: language, target, header
 /// search, -D/-U, -include.

@@ -88,7 +88,8 @@ std::string StdinInjector::observeLocked(llvm::StringRef Body) {
   const llvm::json::Object *Params = Message->getObject("params");
   const llvm::json::Object *Doc =
       Params ? Params->getObject("textDocument") : nullptr;
-  std::optional<llvm::StringRef> Uri = Doc ? Doc->getString("uri") : std::nullopt;
+  std::optional<llvm::StringRef> Uri =
+      Doc ? Doc->getString("uri") : std::nullopt;
   if (!Method || !Uri)
     return "";
   std::string Path = pathOfFileUri(*Uri);
@@ -118,16 +119,15 @@ bool StdinInjector::rebuild(const std::string &Path) {
   auto It = Open.find(Path);
   if (ToClangd < 0 || It == Open.end())
     return false;
+  llvm::json::Object Document{{"uri", It->second.Uri},
+                              {"version", It->second.Version}};
   llvm::json::Object Message{
       {"jsonrpc", "2.0"},
       {"method", "textDocument/didChange"},
-      {"params",
-       llvm::json::Object{
-           {"textDocument", llvm::json::Object{{"uri", It->second.Uri},
-                                               {"version", It->second.Version}}},
-           {"contentChanges", llvm::json::Array{}},
-           {"wantDiagnostics", true},
-           {"forceRebuild", true}}}};
+      {"params", llvm::json::Object{{"textDocument", std::move(Document)},
+                                    {"contentChanges", llvm::json::Array{}},
+                                    {"wantDiagnostics", true},
+                                    {"forceRebuild", true}}}};
   std::string Body =
       llvm::formatv("{0}", llvm::json::Value(std::move(Message))).str();
   return writeFrame(Body);
