@@ -101,6 +101,11 @@ def main():
                 if re.search(pattern, f.read()):
                     return True
             if time.monotonic() >= deadline:
+                if wait:
+                    with open(log_path, errors="replace") as f:
+                        sys.stderr.write("no line matching %r in clangd's "
+                                         "log; its end:\n%s\n"
+                                         % (pattern, f.read()[-1500:]))
                 return False
             time.sleep(0.05)
 
@@ -149,7 +154,7 @@ def main():
         server.any_diagnostics(uri, 4, args.timeout)
         server.notify("textDocument/didClose", {"textDocument": {"uri": uri}})
         if log_has(r"(cancelled the|dropped the queued) analysis of "
-                   r".*drop-party.c \(the file was closed\)", wait=10):
+                   r".*drop-party.c \(the file was closed\)", wait=30):
             print("closed while pending: analysis dropped")
         else:
             print("FAIL: closing the file did not cancel its analysis")

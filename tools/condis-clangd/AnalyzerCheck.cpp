@@ -21,6 +21,7 @@
 
 #include "AnalyzerCheck.h"
 #include "KitFileSystem.h"
+#include "LogLine.h"
 #ifndef CONDIS_TIDY_MODULE
 #include "AsyncAnalysis.h"
 #include "NolintFix.h"
@@ -259,32 +260,32 @@ static void logRun(StringRef File, const AnalysisStats &Stats,
   if (!Always && !Stats.FunctionsSkipped && !Stats.FindingsCut &&
       !Stats.Crashed)
     return;
-  static std::mutex Lock;
-  std::lock_guard<std::mutex> Guard(Lock);
-  llvm::errs() << "condis-analyzer: " << (File.empty() ? "<main>" : File)
-               << ": " << Stats.FunctionsAnalyzed << " functions analysed, "
-               << Stats.FunctionsSkipped << " skipped (budget spent), "
-               << Stats.Nodes << " nodes, " << Stats.FindingsCut
-               << " findings cut (time budget spent building their paths), "
-               << Time.count() << " ms"
-               << (!Stats.FullParse                   ? ""
-                   : Preamble == PreambleUse::Built  ? " with a full parse "
-                                                       "(preamble built)"
-                   : Preamble == PreambleUse::Reused ? " with a full parse "
-                                                       "(preamble reused)"
-                                                     : " with a full parse")
-               << (Stats.Crashed ? ", the analyzer crashed" : "");
+  std::string Line;
+  llvm::raw_string_ostream OS(Line);
+  OS << "condis-analyzer: " << (File.empty() ? "<main>" : File) << ": "
+     << Stats.FunctionsAnalyzed << " functions analysed, "
+     << Stats.FunctionsSkipped << " skipped (budget spent), " << Stats.Nodes
+     << " nodes, " << Stats.FindingsCut
+     << " findings cut (time budget spent building their paths), "
+     << Time.count() << " ms"
+     << (!Stats.FullParse                   ? ""
+         : Preamble == PreambleUse::Built  ? " with a full parse "
+                                             "(preamble built)"
+         : Preamble == PreambleUse::Reused ? " with a full parse "
+                                             "(preamble reused)"
+                                           : " with a full parse")
+     << (Stats.Crashed ? ", the analyzer crashed" : "");
   if (Stats.EngineEnd > Stats.EngineStart) {
     auto Since = [](std::chrono::steady_clock::time_point T) {
       return std::chrono::duration_cast<std::chrono::milliseconds>(
                  T - ProcessStart)
           .count();
     };
-    llvm::errs() << "; engine +" << Since(Stats.EngineStart) << "..+"
-                 << Since(Stats.EngineEnd) << " ms, after waiting "
-                 << Stats.Waited.count() << " ms for another file's";
+    OS << "; engine +" << Since(Stats.EngineStart) << "..+"
+       << Since(Stats.EngineEnd) << " ms, after waiting "
+       << Stats.Waited.count() << " ms for another file's";
   }
-  llvm::errs() << "\n";
+  logLine(Line);
 }
 
 static std::string mainFileName(const SourceManager &SM) {
@@ -339,8 +340,8 @@ void AnalyzerCheck::analyzeNow(bool TryFullParse) {
     Analysed = Failure.empty();
     // A file with errors is not analysed either way; say nothing then.
     if (!Analysed && !AST->getDiagnostics().hasErrorOccurred())
-      llvm::errs() << "condis-analyzer: no full parse (" << Failure
-                   << "); analysing clangd's AST\n";
+      logLine("condis-analyzer: no full parse (" + Failure +
+              "); analysing clangd's AST");
   }
   if (!Analysed) {
     Out = AnalysisOutcome();
@@ -437,8 +438,8 @@ AnalyzerCheck::Plan AnalyzerCheck::analyzeLater() {
         if (Cancelled)
           return nullptr;
         if (!Failure.empty()) {
-          llvm::errs() << "condis-analyzer: no full parse (" << Failure
-                       << "); analysing clangd's AST\n";
+          logLine("condis-analyzer: no full parse (" + Failure +
+                  "); analysing clangd's AST");
           auto Failed = std::make_shared<AnalysisOutcome>();
           Failed->FullParseFailed = true;
           Failed->UsedPreamble = Out->UsedPreamble;

@@ -6,12 +6,15 @@
 
 #include "AsyncAnalysis.h"
 
+#include "LogLine.h"
+
 #include "clang/Basic/Stack.h"
 #include "llvm/ADT/Twine.h"
-#include "llvm/Support/raw_ostream.h"
+#include "llvm/Support/FormatVariadic.h"
 
 #include <chrono>
 #include <cstdlib>
+#include <ctime>
 #include <thread>
 
 #ifdef __linux__
@@ -36,9 +39,22 @@ void AsyncAnalysis::enable(std::function<void(const std::string &)> Then) {
 void AsyncAnalysis::log(const llvm::Twine &Line) {
   if (!LogProgress)
     return;
-  static std::mutex LogLock;
-  std::lock_guard<std::mutex> Guard(LogLock);
-  llvm::errs() << "condis-analyzer: " << Line.str() << "\n";
+  // Stamped like clangd's own lines.
+  auto Now = std::chrono::system_clock::now();
+  std::time_t Seconds = std::chrono::system_clock::to_time_t(Now);
+  std::tm Local;
+  localtime_r(&Seconds, &Local);
+  char Stamp[16];
+  std::strftime(Stamp, sizeof(Stamp), "%H:%M:%S", &Local);
+  unsigned Ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                    Now.time_since_epoch())
+                    .count() %
+                1000;
+  std::string Text =
+      llvm::formatv("I[{0}.{1:d3}] condis-analyzer: {2}", Stamp, Ms,
+                    Line.str())
+          .str();
+  logLine(Text);
 }
 
 std::shared_ptr<const AnalysisOutcome>
