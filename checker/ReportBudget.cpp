@@ -21,6 +21,7 @@ namespace {
 // Per thread: clangd analyses different files on different threads, and a
 // run, its report construction included, stays on the thread it began on.
 thread_local std::optional<std::chrono::steady_clock::time_point> Deadline;
+thread_local const std::atomic<bool> *Cancelled = nullptr;
 /// The findings cut: their location and message, since one finding's
 /// reports (an equivalence class) are each tried in turn.
 thread_local std::set<std::pair<unsigned, std::string>> Cut;
@@ -35,8 +36,9 @@ public:
   PathDiagnosticPieceRef VisitNode(const ExplodedNode *, BugReporterContext &,
                                    PathSensitiveBugReport &BR) override {
     // A clock read per path node: small beside the other visitors' work.
-    if (Deadline && std::chrono::steady_clock::now() >= *Deadline &&
-        BR.isValid()) {
+    bool Spent = (Deadline && std::chrono::steady_clock::now() >= *Deadline) ||
+                 (Cancelled && Cancelled->load(std::memory_order_relaxed));
+    if (Spent && BR.isValid()) {
       Cut.insert({BR.getLocation().asLocation().getRawEncoding(),
                   BR.getDescription().str()});
       BR.markInvalid("condis: time budget spent", nullptr);
@@ -47,13 +49,18 @@ public:
 
 } // namespace
 
-ReportDeadline::ReportDeadline(std::chrono::steady_clock::time_point At)
-    : Previous(Deadline) {
+ReportDeadline::ReportDeadline(std::chrono::steady_clock::time_point At,
+                               const std::atomic<bool> *Cancel)
+    : Previous(Deadline), PreviousCancelled(Cancelled) {
   Deadline = At;
+  Cancelled = Cancel;
   Cut.clear();
 }
 
-ReportDeadline::~ReportDeadline() { Deadline = Previous; }
+ReportDeadline::~ReportDeadline() {
+  Deadline = Previous;
+  Cancelled = PreviousCancelled;
+}
 
 void addReportBudget(PathSensitiveBugReport &R) {
   R.addVisitor<ReportBudgetVisitor>();

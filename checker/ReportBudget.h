@@ -21,6 +21,7 @@
 #ifndef CONDIS_CHECKER_REPORTBUDGET_H
 #define CONDIS_CHECKER_REPORTBUDGET_H
 
+#include <atomic>
 #include <chrono>
 #include <optional>
 
@@ -32,15 +33,20 @@ namespace condis {
 
 /// Sets the report deadline of the calling thread for its lifetime and
 /// resets the count of cut reports; restores the previous deadline after.
+/// \p Cancelled, when given, counts as a deadline passed once it is true
+/// (condis-clangd cancels the analysis of a version the user has edited
+/// since).
 class ReportDeadline {
 public:
-  explicit ReportDeadline(std::chrono::steady_clock::time_point At);
+  explicit ReportDeadline(std::chrono::steady_clock::time_point At,
+                          const std::atomic<bool> *Cancelled = nullptr);
   ~ReportDeadline();
   ReportDeadline(const ReportDeadline &) = delete;
   ReportDeadline &operator=(const ReportDeadline &) = delete;
 
 private:
   std::optional<std::chrono::steady_clock::time_point> Previous;
+  const std::atomic<bool> *PreviousCancelled;
 };
 
 /// Gives \p R the visitor that cuts it once the deadline has passed.

@@ -84,7 +84,10 @@ class Failure(Exception):
 class Server:
     """One condis-clangd process spoken to over stdin/stdout."""
 
-    def __init__(self, argv, env, log_path):
+    def __init__(self, argv, env, log_path, escape_slashes=False):
+        """escape_slashes: write '/' as '\\/' in the JSON sent, as Neovim's
+        encoder does."""
+        self.escape_slashes = escape_slashes
         self.log = open(log_path, "wb")
         self.proc = subprocess.Popen(
             argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
@@ -93,9 +96,12 @@ class Server:
         self.next_id = 1
         # uri -> the last diagnostics published for it, whatever was waited for
         self.published = {}
-        # (uri, version) -> the first diagnostics published for it, kept
-        # for a later diagnostics() call while another file was waited for
+        # (uri, version) -> the first diagnostics published for it once its
+        # analysis had ended (not "condisAnalysis": "pending"), kept for a
+        # later diagnostics() call while another file was waited for
         self.first = {}
+        # every publication, in order: (uri, version, pending, diagnostics)
+        self.publications = []
         threading.Thread(target=self._read, daemon=True).start()
 
     def _read(self):
@@ -118,7 +124,10 @@ class Server:
             self.messages.put(json.loads(out.read(length)))
 
     def send(self, message):
-        body = json.dumps(message).encode()
+        body = json.dumps(message)
+        if self.escape_slashes:
+            body = body.replace("/", "\\/")
+        body = body.encode()
         self.proc.stdin.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
         self.proc.stdin.flush()
 
@@ -159,8 +168,13 @@ class Server:
             if message.get("method") == "textDocument/publishDiagnostics":
                 params = message["params"]
                 self.published[params["uri"]] = params["diagnostics"]
-                self.first.setdefault((params["uri"], params.get("version")),
-                                      params["diagnostics"])
+                self.publications.append((params["uri"], params.get("version"),
+                                          is_pending(params),
+                                          params["diagnostics"]))
+                if not is_pending(params):
+                    self.first.setdefault(
+                        (params["uri"], params.get("version")),
+                        params["diagnostics"])
             if accept(message):
                 return message
 
@@ -171,15 +185,36 @@ class Server:
         return self.proc.wait(timeout=timeout)
 
     def diagnostics(self, uri, version, timeout):
-        """The first diagnostics published for (uri, version)."""
+        """The first diagnostics published for (uri, version) after its
+        analysis ended: clangd's own diagnostics are published first, marked
+        pending, and again with the findings once the analysis is over."""
         if (uri, version) in self.first:
             return self.first[(uri, version)]
         message = self.wait(
             lambda m: m.get("method") == "textDocument/publishDiagnostics"
             and m["params"]["uri"] == uri
-            and m["params"].get("version") == version,
+            and m["params"].get("version") == version
+            and not is_pending(m["params"]),
             timeout, "diagnostics of %s version %d" % (uri, version))
         return message["params"]["diagnostics"]
+
+    def any_diagnostics(self, uri, version, timeout):
+        """The first diagnostics published for (uri, version), pending or
+        not: (pending, diagnostics)."""
+        for u, v, pending, diags in self.publications:
+            if (u, v) == (uri, version):
+                return pending, diags
+        message = self.wait(
+            lambda m: m.get("method") == "textDocument/publishDiagnostics"
+            and m["params"]["uri"] == uri
+            and m["params"].get("version") == version,
+            timeout, "diagnostics of %s version %d" % (uri, version))
+        return is_pending(message["params"]), message["params"]["diagnostics"]
+
+
+def is_pending(params):
+    """Whether a publishDiagnostics says the file's analysis is pending."""
+    return params.get("condisAnalysis") == "pending"
 
 
 def uri_of(path):

@@ -87,6 +87,29 @@ def main():
             # modification time in seconds.
             f.write(helpers.replace("return 0;", "return 0 + 1;"))
         edit("header changed on disk")
+        # The header restored and saved, the file itself not edited: clangd
+        # rebuilds it (its preamble is stale) at the same version, and the
+        # finished analysis of that text is not reused, since the headers it
+        # read have changed.
+        seen = len(server.publications)
+        with open(header, "w") as f:
+            f.write(helpers)
+        server.notify("textDocument/didSave", {
+            "textDocument": {"uri": lsp_client.uri_of(header)}})
+
+        def analysed_again(message):
+            return any(u == uri and not p
+                       for u, _, p, _ in server.publications[seen:])
+        if not analysed_again(None):
+            server.wait(analysed_again, args.timeout,
+                        "diagnostics after the header was saved")
+        diags = [d for u, _, p, d in server.publications[seen:]
+                 if u == uri and not p][0]
+        print("header restored and saved, file not edited: %s"
+              % (", ".join("%s line %d" % (d["code"],
+                                           d["range"]["start"]["line"] + 1)
+                           for d in lsp_client.condis_findings(diags))
+                 or "none"))
         server.request("shutdown", None, args.timeout)
         server.notify("exit", None)
         server.proc.wait(timeout=args.timeout)

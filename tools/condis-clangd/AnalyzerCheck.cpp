@@ -5,20 +5,27 @@
 // clangd builds a fresh AST for every edit and runs the enabled clang-tidy
 // checks over it: PP callbacks while parsing, matchers over the main file's
 // top-level declarations, then onEndOfTranslationUnit while the AST and the
-// preprocessor are still alive. This check does its whole work there: it
-// hands an AST to the analyzer engine (AnalyzerRun.cpp) and turns each path
-// diagnostic into one warning plus one note per path event. The AST is
-// clangd's own, or, when clangd parsed the file on top of its preamble, a
-// full parse of the same buffer (FullParse.h) whose locations are mapped
-// back into clangd's. Every run reports the findings of the current buffer
-// only, so a fixed bug disappears with the next AST.
+// preprocessor are still alive. This check does its work there. In
+// condis-clangd it copies what a full parse of the buffer (FullParse.h)
+// needs, queues the analysis on the background thread (AsyncAnalysis.h)
+// and marks the diagnostics pending; on the rebuild that follows the
+// analysis it finds the outcome and reports it. Under clang-tidy, or when
+// clangd's own AST is to be analysed, it hands the AST to the analyzer
+// engine (AnalyzerRun.cpp) right away. Either way each path diagnostic is
+// recorded by file and offset (RecordedFinding.h) and reported as one
+// warning plus one note per path event in clangd's SourceManager. Every
+// run reports the findings of the current buffer only, so a fixed bug
+// disappears with the next AST.
 //
 //===----------------------------------------------------------------------===//
 
 #include "AnalyzerCheck.h"
 #include "KitFileSystem.h"
+#include "LogLine.h"
 #ifndef CONDIS_TIDY_MODULE
+#include "AsyncAnalysis.h"
 #include "NolintFix.h"
+#include "llvm/Support/xxhash.h"
 #endif
 #include "Sal.h"
 #include "TidyHook.h"
@@ -182,7 +189,9 @@ void AnalyzerCheck::check(const MatchFinder::MatchResult &Result) {
   AST = Result.Context;
 }
 
-bool AnalyzerCheck::reports(StringRef CheckerName) const {
+/// Whether findings of \p CheckerName are reported (see Checkers).
+static bool reports(const std::vector<std::string> &Reported,
+                    StringRef CheckerName) {
   for (const std::string &R : Reported) {
     StringRef Name(CheckerName);
     if (Name == R || (Name.consume_front(R) && Name.starts_with(".")))
@@ -191,14 +200,8 @@ bool AnalyzerCheck::reports(StringRef CheckerName) const {
   return false;
 }
 
-void AnalyzerCheck::forward(const PathDiagnostic &PD, LocationMap &Locations) {
-  StringRef Checker = PD.getCheckerName();
-  if (!reports(Checker))
-    return;
-  auto FileLoc = [&Locations](const PathDiagnosticLocation &L) {
-    return Locations.map(L.asLocation());
-  };
-  SourceLocation Loc = FileLoc(PD.getLocation());
+void AnalyzerCheck::emit(const RecordedFinding &F, Placer &Where) {
+  SourceLocation Loc = Where.place(F.Loc);
   if (Loc.isInvalid())
     return;
 
@@ -206,12 +209,12 @@ void AnalyzerCheck::forward(const PathDiagnostic &PD, LocationMap &Locations) {
   // Under clang-tidy a finding whose checker name is not (Checks names only
   // condis-analyzer) goes out under the check's own name, the checker's name
   // in the message. clangd shows every name the check reports.
-  StringRef Name = Checker;
-  std::string Message = PD.getShortDescription().str();
+  StringRef Name = F.Checker;
+  std::string Message = F.Message;
 #ifdef CONDIS_TIDY_MODULE
-  if (!TidyContext->isCheckEnabled(Checker)) {
+  if (!TidyContext->isCheckEnabled(Name)) {
     Name = OwnName;
-    Message += " [" + Checker.str() + "]";
+    Message += " [" + F.Checker + "]";
   }
 #endif
   {
@@ -220,43 +223,22 @@ void AnalyzerCheck::forward(const PathDiagnostic &PD, LocationMap &Locations) {
     DiagnosticBuilder Warning =
         TidyContext->diag(Name, Loc, "%0", DiagnosticIDs::Warning);
     Warning << Message;
-    if (!PD.path.empty())
-      for (SourceRange R : PD.path.back()->getRanges()) {
-        CharSourceRange FileRange =
-            Lexer::makeFileCharRange(CharSourceRange::getTokenRange(R),
-                                     Locations.source(), AST->getLangOpts());
-        SourceLocation Begin = Locations.map(FileRange.getBegin());
-        SourceLocation End = Locations.map(FileRange.getEnd());
-        if (FileRange.isValid() && Begin.isValid() && End.isValid())
-          Warning << CharSourceRange::getCharRange(Begin, End);
-      }
-    // Fix-its (condis.Role's replacement call) ride on the path's pieces.
-    for (const auto &Piece : PD.path.flatten(/*ShouldFlattenMacros=*/true))
-      for (const FixItHint &H : Piece->getFixits()) {
-        CharSourceRange FileRange = Lexer::makeFileCharRange(
-            H.RemoveRange, Locations.source(), AST->getLangOpts());
-        SourceLocation Begin = Locations.map(FileRange.getBegin());
-        SourceLocation End = Locations.map(FileRange.getEnd());
-        if (FileRange.isValid() && Begin.isValid() && End.isValid())
-          Warning << FixItHint::CreateReplacement(
-              CharSourceRange::getCharRange(Begin, End), H.CodeToInsert);
-      }
+    for (const auto &[B, E] : F.Ranges) {
+      SourceLocation Begin = Where.place(B), End = Where.place(E);
+      if (Begin.isValid() && End.isValid())
+        Warning << CharSourceRange::getCharRange(Begin, End);
+    }
+    for (const RecordedFinding::Fix &Fix : F.Fixes) {
+      SourceLocation Begin = Where.place(Fix.Begin), End = Where.place(Fix.End);
+      if (Begin.isValid() && End.isValid())
+        Warning << FixItHint::CreateReplacement(
+            CharSourceRange::getCharRange(Begin, End), Fix.Text);
+    }
   }
-
-  PathPieces Path = PD.path.flatten(/*ShouldFlattenMacros=*/true);
-  for (auto It = Path.begin(), End = Path.end(); It != End; ++It) {
-    const PathDiagnosticPiece &Piece = **It;
-    if (isa<PathDiagnosticPopUpPiece>(Piece) || Piece.getString().empty())
-      continue;
-    SourceLocation NoteLoc = FileLoc(Piece.getLocation());
-    if (NoteLoc.isInvalid())
-      continue;
-    // The last event repeats the warning at the warning's location.
-    if (std::next(It) == End && NoteLoc == Loc &&
-        Piece.getString() == PD.getShortDescription())
-      continue;
-    TidyContext->diag(Name, NoteLoc, "%0", DiagnosticIDs::Note)
-        << Piece.getString();
+  for (const RecordedFinding::Note &N : F.Notes) {
+    SourceLocation NoteLoc = Where.place(N.Loc);
+    if (NoteLoc.isValid())
+      TidyContext->diag(Name, NoteLoc, "%0", DiagnosticIDs::Note) << N.Text;
   }
 #ifndef CONDIS_TIDY_MODULE
   // The NOLINT quick fix (NolintFix.h): clangd makes this note a code action.
@@ -272,80 +254,219 @@ static const std::chrono::steady_clock::time_point ProcessStart =
 
 /// One line on stderr (clangd's log) when a run was cut short or crashed,
 /// and for every run when CONDIS_CLANGD_STATS is set.
-static void logRun(ASTContext &Ctx, const AnalysisStats &Stats,
+static void logRun(StringRef File, const AnalysisStats &Stats,
                    PreambleUse Preamble, std::chrono::milliseconds Time) {
   static const bool Always = std::getenv("CONDIS_CLANGD_STATS") != nullptr;
   if (!Always && !Stats.FunctionsSkipped && !Stats.FindingsCut &&
       !Stats.Crashed)
     return;
-  const SourceManager &SM = Ctx.getSourceManager();
-  OptionalFileEntryRef Main = SM.getFileEntryRefForID(SM.getMainFileID());
-  static std::mutex Lock;
-  std::lock_guard<std::mutex> Guard(Lock);
-  llvm::errs() << "condis-analyzer: " << (Main ? Main->getName() : "<main>")
-               << ": " << Stats.FunctionsAnalyzed << " functions analysed, "
-               << Stats.FunctionsSkipped << " skipped (budget spent), "
-               << Stats.Nodes << " nodes, " << Stats.FindingsCut
-               << " findings cut (time budget spent building their paths), "
-               << Time.count() << " ms"
-               << (!Stats.FullParse                   ? ""
-                   : Preamble == PreambleUse::Built  ? " with a full parse "
-                                                       "(preamble built)"
-                   : Preamble == PreambleUse::Reused ? " with a full parse "
-                                                       "(preamble reused)"
-                                                     : " with a full parse")
-               << (Stats.Crashed ? ", the analyzer crashed" : "");
+  std::string Line;
+  llvm::raw_string_ostream OS(Line);
+  OS << "condis-analyzer: " << (File.empty() ? "<main>" : File) << ": "
+     << Stats.FunctionsAnalyzed << " functions analysed, "
+     << Stats.FunctionsSkipped << " skipped (budget spent), " << Stats.Nodes
+     << " nodes, " << Stats.FindingsCut
+     << " findings cut (time budget spent building their paths), "
+     << Time.count() << " ms"
+     << (!Stats.FullParse                   ? ""
+         : Preamble == PreambleUse::Built  ? " with a full parse "
+                                             "(preamble built)"
+         : Preamble == PreambleUse::Reused ? " with a full parse "
+                                             "(preamble reused)"
+                                           : " with a full parse")
+     << (Stats.Crashed ? ", the analyzer crashed" : "");
   if (Stats.EngineEnd > Stats.EngineStart) {
     auto Since = [](std::chrono::steady_clock::time_point T) {
       return std::chrono::duration_cast<std::chrono::milliseconds>(
                  T - ProcessStart)
           .count();
     };
-    llvm::errs() << "; engine +" << Since(Stats.EngineStart) << "..+"
-                 << Since(Stats.EngineEnd) << " ms, after waiting "
-                 << Stats.Waited.count() << " ms for another file's";
+    OS << "; engine +" << Since(Stats.EngineStart) << "..+"
+       << Since(Stats.EngineEnd) << " ms, after waiting "
+       << Stats.Waited.count() << " ms for another file's";
   }
-  llvm::errs() << "\n";
+  logLine(Line);
 }
 
-void AnalyzerCheck::analyze(ASTContext &Ctx, Preprocessor &ThePP,
-                            AnalysisStats &Stats) {
-  LocationMap Locations(Ctx.getSourceManager(), AST->getSourceManager());
+static std::string mainFileName(const SourceManager &SM) {
+  OptionalFileEntryRef Main = SM.getFileEntryRefForID(SM.getMainFileID());
+  return Main ? Main->getName().str() : "";
+}
+
+/// Analyses \p Ctx and records the findings \p Reported selects in \p Out;
+/// a configuration error goes to Out.Problems, after \p ProblemPrefix.
+static void analyzeInto(ASTContext &Ctx, Preprocessor &ThePP,
+                        const AnalysisConfig &Config,
+                        const std::vector<std::string> &Reported,
+                        const std::string &ProblemPrefix, AnalysisStats &Stats,
+                        AnalysisOutcome &Out) {
+  const SourceManager &SM = Ctx.getSourceManager();
   std::string Error = runAnalyzer(
       Ctx, ThePP, Config,
-      [&](const PathDiagnostic &PD) { forward(PD, Locations); }, Stats);
+      [&](const PathDiagnostic &PD) {
+        if (!reports(Reported, PD.getCheckerName()))
+          return;
+        if (auto F = recordFinding(PD, SM, Ctx.getLangOpts()))
+          Out.Findings.push_back(std::move(*F));
+      },
+      Stats);
   if (!Error.empty())
-    ConfigProblems.push_back("invalid analyzer configuration for "
-                             "condis-analyzer (options Checkers='" +
-                             CheckersOption + "', AnalyzerConfig='" +
-                             AnalyzerConfigOption + "'): " + Error);
+    Out.Problems.push_back(ProblemPrefix + Error);
 }
+
+/// The start of a configuration problem's message.
+static std::string problemPrefix(StringRef Checkers, StringRef AnalyzerConfig) {
+  return ("invalid analyzer configuration for condis-analyzer (options "
+          "Checkers='" +
+          Checkers + "', AnalyzerConfig='" + AnalyzerConfig + "'): ")
+      .str();
+}
+
+void AnalyzerCheck::analyzeNow(bool TryFullParse) {
+  AnalysisStats Stats;
+  AnalysisOutcome Out;
+  std::string Prefix = problemPrefix(CheckersOption, AnalyzerConfigOption);
+  auto Start = std::chrono::steady_clock::now();
+  bool Analysed = false;
+  PreambleUse Preamble = PreambleUse::None;
+  if (TryFullParse && FullParse && usesPreamble(*PP)) {
+    std::string Failure = withFullParse(
+        *AST, *PP,
+        [&](ASTContext &FullCtx, Preprocessor &FullPP) {
+          Stats.FullParse = true;
+          analyzeInto(FullCtx, FullPP, Config, Reported, Prefix, Stats, Out);
+        },
+        Preamble);
+    Analysed = Failure.empty();
+    // A file with errors is not analysed either way; say nothing then.
+    if (!Analysed && !AST->getDiagnostics().hasErrorOccurred())
+      logLine("condis-analyzer: no full parse (" + Failure +
+              "); analysing clangd's AST");
+  }
+  if (!Analysed) {
+    Out = AnalysisOutcome();
+    analyzeInto(*AST, *PP, Config, Reported, Prefix, Stats, Out);
+  }
+  Placer Where(AST->getSourceManager());
+  for (const RecordedFinding &F : Out.Findings)
+    emit(F, Where);
+  ConfigProblems.insert(ConfigProblems.end(), Out.Problems.begin(),
+                        Out.Problems.end());
+  logRun(mainFileName(AST->getSourceManager()), Stats, Preamble,
+         std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::steady_clock::now() - Start));
+}
+
+#ifndef CONDIS_TIDY_MODULE
+std::string AnalyzerCheck::configKey() const {
+  std::string Key;
+  for (const std::string &A : Config.CC1Args)
+    Key += A + '\0';
+  for (const std::string &R : Reported)
+    Key += R + '\0';
+  Key += std::to_string(Config.Budget.MaxNodesPerFunction) + ',' +
+         std::to_string(Config.Budget.MaxNodesPerFile) + ',' +
+         std::to_string(Config.Budget.Time.count());
+  return Key;
+}
+
+AnalyzerCheck::Plan AnalyzerCheck::analyzeLater() {
+  AsyncAnalysis &Queue = AsyncAnalysis::instance();
+  // FullParse false asks for clangd's own AST, which only lives now; a
+  // time budget of 0 analyses nothing and costs nothing.
+  if (!FullParse || !Queue.enabled() || Config.Budget.Time.count() == 0)
+    return Plan::AnalyseNow;
+  const SourceManager &SM = AST->getSourceManager();
+  std::string Path = mainFileName(SM);
+  if (Path.empty())
+    return Plan::AnalyseNow;
+  // Like `clang --analyze`: a file with errors is not analysed, and the
+  // analysis of an older version is not worth finishing.
+  DiagnosticsEngine &Diags = AST->getDiagnostics();
+  if (Diags.hasUncompilableErrorOccurred() || Diags.hasFatalErrorOccurred()) {
+    Queue.supersede(Path);
+    return Plan::Done;
+  }
+  std::string Why;
+  std::optional<FullParseInputs> Inputs = snapshotFullParse(*AST, *PP, Why);
+  if (!Inputs)
+    return Plan::AnalyseNow;
+  uint64_t Key = llvm::xxh3_64bits(fullParseKey(*Inputs) + '\0' + configKey());
+
+  if (std::shared_ptr<const AnalysisOutcome> Outcome =
+          Queue.finished(Path, Key)) {
+    std::shared_ptr<const BodyPreamble> Preamble = Outcome->Preamble.lock();
+    if (!Outcome->UsedPreamble ||
+        (Preamble && preambleStillValid(*Preamble, *Inputs))) {
+      if (Outcome->FullParseFailed)
+        return Plan::AnalyseClangdAST; // It logged why.
+      Placer Where(SM);
+      for (const RecordedFinding &F : Outcome->Findings)
+        emit(F, Where);
+      ConfigProblems.insert(ConfigProblems.end(), Outcome->Problems.begin(),
+                            Outcome->Problems.end());
+      return Plan::Done;
+    }
+  }
+
+  // The job owns copies of everything it reads: this check and clangd's
+  // AST are gone by the time it runs.
+  auto Shared = std::make_shared<const FullParseInputs>(std::move(*Inputs));
+  Queue.submit(
+      Path, Key,
+      [Shared, Config = Config, Reported = Reported,
+       Prefix = problemPrefix(CheckersOption, AnalyzerConfigOption)](
+          const std::atomic<bool> &Cancelled)
+          -> std::shared_ptr<const AnalysisOutcome> {
+        auto Out = std::make_shared<AnalysisOutcome>();
+        AnalysisConfig Run = Config;
+        Run.Budget.Cancelled = &Cancelled;
+        AnalysisStats Stats;
+        PreambleUse Preamble = PreambleUse::None;
+        auto Start = std::chrono::steady_clock::now();
+        std::shared_ptr<const BodyPreamble> Used;
+        std::string Failure = withFullParse(
+            *Shared,
+            [&](ASTContext &Ctx, Preprocessor &ThePP) {
+              Stats.FullParse = true;
+              if (!Cancelled)
+                analyzeInto(Ctx, ThePP, Run, Reported, Prefix, Stats, *Out);
+            },
+            Preamble, &Used);
+        Out->UsedPreamble = Used != nullptr;
+        Out->Preamble = Used;
+        if (Cancelled)
+          return nullptr;
+        if (!Failure.empty()) {
+          logLine("condis-analyzer: no full parse (" + Failure +
+                  "); analysing clangd's AST");
+          auto Failed = std::make_shared<AnalysisOutcome>();
+          Failed->FullParseFailed = true;
+          Failed->UsedPreamble = Out->UsedPreamble;
+          Failed->Preamble = Out->Preamble;
+          return Failed;
+        }
+        logRun(Shared->MainName, Stats, Preamble,
+               std::chrono::duration_cast<std::chrono::milliseconds>(
+                   std::chrono::steady_clock::now() - Start));
+        return Out;
+      });
+  // DiagnosticSourceFilter turns this into "condisAnalysis": "pending".
+  TidyContext->diag(OwnName, SM.getLocForStartOfFile(SM.getMainFileID()),
+                    "%0", DiagnosticIDs::Warning)
+      << PendingMessage;
+  return Plan::Done;
+}
+#endif
 
 void AnalyzerCheck::onEndOfTranslationUnit() {
   if (AST && PP) {
-    AnalysisStats Stats;
-    auto Start = std::chrono::steady_clock::now();
-    bool Analysed = false;
-    PreambleUse Preamble = PreambleUse::None;
-    if (FullParse && usesPreamble(*PP)) {
-      std::string Failure = withFullParse(
-          *AST, *PP,
-          [&](ASTContext &FullCtx, Preprocessor &FullPP) {
-            Stats.FullParse = true;
-            analyze(FullCtx, FullPP, Stats);
-          },
-          Preamble);
-      Analysed = Failure.empty();
-      // A file with errors is not analysed either way; say nothing then.
-      if (!Analysed && !AST->getDiagnostics().hasErrorOccurred())
-        llvm::errs() << "condis-analyzer: no full parse (" << Failure
-                     << "); analysing clangd's AST\n";
-    }
-    if (!Analysed)
-      analyze(*AST, *PP, Stats);
-    logRun(*AST, Stats, Preamble,
-           std::chrono::duration_cast<std::chrono::milliseconds>(
-               std::chrono::steady_clock::now() - Start));
+    Plan Next = Plan::AnalyseNow;
+#ifndef CONDIS_TIDY_MODULE
+    Next = analyzeLater();
+#endif
+    if (Next != Plan::Done)
+      analyzeNow(/*TryFullParse=*/Next == Plan::AnalyseNow);
   }
   AST = nullptr; // Each AST is analysed once, by the run that saw it.
 

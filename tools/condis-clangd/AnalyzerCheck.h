@@ -14,6 +14,7 @@
 
 #include "AnalyzerRun.h"
 #include "FullParse.h"
+#include "RecordedFinding.h"
 
 #include "clang-tidy/ClangTidyCheck.h"
 
@@ -60,19 +61,29 @@ private:
                           bool AllowZero);
   /// Reads a true/false option, like unsignedOption.
   bool boolOption(llvm::StringRef Name, bool Default);
-  /// Whether findings of \p CheckerName are reported (see Checkers).
-  bool reports(llvm::StringRef CheckerName) const;
-  /// Emits \p PD as a warning named after its checker, then its path notes,
-  /// at the locations \p Locations gives in the SourceManager of the AST
-  /// clangd (or clang-tidy) owns.
-  void forward(const clang::ento::PathDiagnostic &PD, LocationMap &Locations);
-  /// Analyses \p Ctx and forwards its findings into clangd's AST.
-  void analyze(clang::ASTContext &Ctx, clang::Preprocessor &ThePP,
-               AnalysisStats &Stats);
+  /// Emits \p F as a warning named after its checker, then its path notes,
+  /// placed by \p Where in the SourceManager of the AST clangd (or
+  /// clang-tidy) owns.
+  void emit(const RecordedFinding &F, Placer &Where);
+  /// Analyses now, on this thread: a full parse first when \p TryFullParse
+  /// and clangd parsed on top of a preamble, else clangd's own AST.
+  void analyzeNow(bool TryFullParse);
+  enum class Plan {
+    Done,            ///< Findings shown, or the analysis queued.
+    AnalyseNow,      ///< analyzeNow(true)
+    AnalyseClangdAST ///< analyzeNow(false): the full parse fails.
+  };
+#ifndef CONDIS_TIDY_MODULE
+  /// condis-clangd: shows the finished analysis of this very text, or
+  /// queues one (AsyncAnalysis.h) and marks the diagnostics pending.
+  Plan analyzeLater();
+  /// The analysis options, as part of the outcome cache's key.
+  std::string configKey() const;
+#endif
 
   clang::tidy::ClangTidyContext *TidyContext;
   /// The check's own name ("condis-analyzer"): what clang-tidy's Checks
-  /// enables (AnalyzerCheck.cpp, forward()).
+  /// enables (AnalyzerCheck.cpp, emit()).
   const std::string OwnName;
   const std::string CheckersOption;
   const std::string AnalyzerConfigOption;

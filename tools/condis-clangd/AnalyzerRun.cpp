@@ -222,7 +222,12 @@ void runPasses(Engine &E, ASTContext &Ctx, llvm::ArrayRef<Decl *> Decls,
   // Report construction (FlushReports below) counts against the same
   // deadline: past it, condis findings are cut instead of given a path
   // (ReportBudget.h).
-  ReportDeadline ReportsBy(Deadline);
+  ReportDeadline ReportsBy(Deadline, Budget.Cancelled);
+  auto IsCancelled = [&] {
+    if (Budget.Cancelled && Budget.Cancelled->load(std::memory_order_relaxed))
+      Stats.Cancelled = true;
+    return Stats.Cancelled;
+  };
   // The engine cannot be stopped inside a function, so the time left is
   // turned into a node budget at the speed measured on this file so far.
   double PathNodes = 0, PathMs = 0;
@@ -265,7 +270,8 @@ void runPasses(Engine &E, ASTContext &Ctx, llvm::ArrayRef<Decl *> Decls,
       }
       if (!D->hasBody() || !isInMainFile(D, SM))
         continue;
-      if (Clock::now() >= Deadline || Stats.Nodes >= Budget.MaxNodesPerFile) {
+      if (Clock::now() >= Deadline || Stats.Nodes >= Budget.MaxNodesPerFile ||
+          IsCancelled()) {
         ++Stats.FunctionsSkipped;
         continue;
       }

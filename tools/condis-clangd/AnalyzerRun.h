@@ -13,6 +13,7 @@
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/StringRef.h"
 
+#include <atomic>
 #include <chrono>
 #include <string>
 #include <vector>
@@ -40,6 +41,10 @@ struct AnalysisBudget {
   /// every node of a finding's path while the path is built (a finding
   /// whose path is not built by then is cut: ReportBudget.h).
   std::chrono::milliseconds Time{2000};
+  /// When set and true, the run stops as if its time budget were spent:
+  /// before the next function, and at the next node of a path being built.
+  /// condis-clangd sets it when the user edits the file being analysed.
+  const std::atomic<bool> *Cancelled = nullptr;
 };
 
 /// What one run did, for logs and the benchmark.
@@ -52,6 +57,7 @@ struct AnalysisStats {
   unsigned Nodes = 0;
   bool Crashed = false;   ///< The engine crashed; the run was abandoned.
   bool FullParse = false; ///< A full parse was analysed (FullParse.h).
+  bool Cancelled = false; ///< Budget.Cancelled stopped the run.
   /// When the engine ran (runAnalyzer holds one process-wide lock for it),
   /// and how long the run waited for another file's engine first.
   std::chrono::steady_clock::time_point EngineStart, EngineEnd;

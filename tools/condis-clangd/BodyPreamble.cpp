@@ -76,7 +76,9 @@ private:
 /// would also do, but it renders code-generation options too, some of which
 /// a default-constructed CompilerInvocation leaves uninitialised, so two
 /// calls on the same options can differ.)
-std::string optionsKey(const CompilerInvocation &CI) {
+} // namespace
+
+std::string preambleOptionsKey(const CompilerInvocation &CI) {
   std::string Key;
   llvm::raw_string_ostream OS(Key);
   const LangOptions &LO = CI.getLangOpts();
@@ -109,6 +111,8 @@ std::string optionsKey(const CompilerInvocation &CI) {
   return Key;
 }
 
+namespace {
+
 PreambleCache &cache() {
   static PreambleCache C;
   return C;
@@ -125,7 +129,7 @@ std::shared_ptr<const BodyPreamble> bodyPreambleFor(
   if (Bounds.Size == 0 || Invocation.getFrontendOpts().Inputs.empty())
     return nullptr;
   StringRef File = Invocation.getFrontendOpts().Inputs.front().getFile();
-  std::string Options = optionsKey(Invocation);
+  std::string Options = preambleOptionsKey(Invocation);
 
   std::shared_ptr<const BodyPreamble> Kept = cache().get(File);
   if (Kept && Kept->Options == Options &&
@@ -153,6 +157,17 @@ std::shared_ptr<const BodyPreamble> bodyPreambleFor(
   cache().put(File, Built);
   Use = PreambleUse::Built;
   return Built;
+}
+
+bool bodyPreambleStillValid(const BodyPreamble &Preamble,
+                            const CompilerInvocation &Invocation,
+                            const llvm::MemoryBuffer &MainText,
+                            IntrusiveRefCntPtr<llvm::vfs::FileSystem> VFS) {
+  PreambleBounds Bounds = ComputePreambleBounds(
+      Invocation.getLangOpts(), MainText.getMemBufferRef(), /*MaxLines=*/0);
+  return Preamble.Options == preambleOptionsKey(Invocation) &&
+         Preamble.PCH.CanReuse(Invocation, MainText.getMemBufferRef(), Bounds,
+                               *VFS);
 }
 
 } // namespace condis

@@ -62,6 +62,18 @@ bodyPreambleFor(const clang::CompilerInvocation &Invocation,
                 llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> VFS,
                 PreambleUse &Use);
 
+/// Whether \p Preamble can still serve \p Invocation's main file with text
+/// \p MainText: same #include block, its files unchanged in \p VFS.
+bool bodyPreambleStillValid(const BodyPreamble &Preamble,
+                            const clang::CompilerInvocation &Invocation,
+                            const llvm::MemoryBuffer &MainText,
+                            llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem>
+                                VFS);
+
+/// What in \p CI decides how a file parses: language, target, header
+/// search, -D/-U, -include.
+std::string preambleOptionsKey(const clang::CompilerInvocation &CI);
+
 } // namespace condis
 
 #endif

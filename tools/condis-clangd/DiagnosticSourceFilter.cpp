@@ -6,7 +6,9 @@
 
 #include "DiagnosticSourceFilter.h"
 
+#include "AsyncAnalysis.h"
 #include "Registration.h"
+#include "StdinInjector.h"
 
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
@@ -30,7 +32,8 @@ bool isAnalyzerCheckerName(llvm::StringRef Code) {
   });
 }
 
-std::string relabelDiagnostics(llvm::StringRef Body, llvm::StringRef DocsDir) {
+std::string relabelDiagnostics(llvm::StringRef Body, llvm::StringRef DocsDir,
+                               std::string *PendingUri) {
   // Cheap test first: most messages are not diagnostics.
   if (!Body.contains("textDocument/publishDiagnostics"))
     return "";
@@ -49,6 +52,26 @@ std::string relabelDiagnostics(llvm::StringRef Body, llvm::StringRef DocsDir) {
     return "";
 
   bool Changed = false;
+  // The check's marker of a pending analysis (AsyncAnalysis.h) becomes a
+  // field of the publication; clangd capitalised its first letter.
+  auto IsPendingMarker = [](const llvm::json::Value &V) {
+    const llvm::json::Object *D = V.getAsObject();
+    return D && D->getString("source") == llvm::StringRef("clang-tidy") &&
+           D->getString("code") == llvm::StringRef("condis-analyzer") &&
+           D->getString("message").value_or("").equals_insensitive(
+               PendingMessage);
+  };
+  if (llvm::any_of(*Diags, IsPendingMarker)) {
+    llvm::json::Array Kept;
+    for (llvm::json::Value &V : *Diags)
+      if (!IsPendingMarker(V))
+        Kept.push_back(std::move(V));
+    *Diags = std::move(Kept);
+    (*Params)["condisAnalysis"] = "pending";
+    Changed = true;
+    if (PendingUri)
+      *PendingUri = Params->getString("uri").value_or("").str();
+  }
   for (llvm::json::Value &V : *Diags) {
     llvm::json::Object *D = V.getAsObject();
     if (!D || D->getString("source") != llvm::StringRef("clang-tidy"))
@@ -92,7 +115,7 @@ bool writeAll(int Fd, llvm::StringRef Data) {
 /// front of \p Buffer. Anything that is not a frame is passed on a line at a
 /// time (clangd --help, --version). Returns false when more input is needed.
 bool takeChunk(std::string &Buffer, std::string &Out, llvm::StringRef DocsDir,
-               bool AtEOF) {
+               bool AtEOF, std::string &PendingUri) {
   static constexpr llvm::StringLiteral Header = "Content-Length:";
   llvm::StringRef B(Buffer);
   if (B.empty())
@@ -112,7 +135,7 @@ bool takeChunk(std::string &Buffer, std::string &Out, llvm::StringRef DocsDir,
       if (B.size() < Total)
         return false;
       llvm::StringRef Body = B.substr(HeaderEnd + 4, Length);
-      std::string NewBody = relabelDiagnostics(Body, DocsDir);
+      std::string NewBody = relabelDiagnostics(Body, DocsDir, &PendingUri);
       if (NewBody.empty())
         Out = B.take_front(Total).str();
       else
@@ -164,9 +187,15 @@ void DiagnosticSourceFilter::pump() {
     bool AtEOF = N <= 0;
     if (!AtEOF)
       Buffer.append(Block, N);
-    while (takeChunk(Buffer, Chunk, DocsDir, AtEOF))
+    std::string PendingUri;
+    while (takeChunk(Buffer, Chunk, DocsDir, AtEOF, PendingUri)) {
       if (!writeAll(RealStdout, Chunk))
         return;
+      // clangd's own diagnostics are out: the analysis may start.
+      if (!PendingUri.empty())
+        AsyncAnalysis::instance().published(pathOfFileUri(PendingUri));
+      PendingUri.clear();
+    }
     if (AtEOF)
       return;
   }

@@ -5,8 +5,9 @@
 // change it from outside its sources. condis-clangd therefore passes clangd's
 // LSP output through this filter, which relabels the diagnostics of the
 // condis-analyzer check: source "condis" and, when the checker has a page
-// under docs/, a codeDescription link to it. Everything else is forwarded
-// byte for byte.
+// under docs/, a codeDescription link to it. The check's marker of a
+// pending analysis (AsyncAnalysis.h) becomes "condisAnalysis": "pending" in
+// the publication's parameters. Everything else is forwarded byte for byte.
 //
 //===----------------------------------------------------------------------===//
 
@@ -26,7 +27,9 @@ namespace condis {
 bool isAnalyzerCheckerName(llvm::StringRef Code);
 
 /// Rewrites one LSP message body. Returns the new body, or "" when the
-/// message is not a publishDiagnostics carrying condis-analyzer findings.
+/// message is not a publishDiagnostics carrying condis-analyzer findings or
+/// the marker of a pending analysis (which is removed, and the parameters
+/// get "condisAnalysis": "pending").
 /// \p DocsDir: absolute directory of the docs/ pages, or "" for no links.
 std::string relabelDiagnostics(llvm::StringRef Body, llvm::StringRef DocsDir);
 

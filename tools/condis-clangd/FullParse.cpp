@@ -150,16 +150,21 @@ bool usesPreamble(const Preprocessor &PP) {
   return PP.getPreprocessorOpts().PrecompiledPreambleBytes.first > 0;
 }
 
-std::string withFullParse(ASTContext &Ctx, Preprocessor &PP, Callback WithAST,
-                          PreambleUse &Use) {
+std::optional<FullParseInputs> snapshotFullParse(ASTContext &Ctx,
+                                                 Preprocessor &PP,
+                                                 std::string &Why) {
   const SourceManager &SM = Ctx.getSourceManager();
   FileID MainID = SM.getMainFileID();
   OptionalFileEntryRef Main = SM.getFileEntryRefForID(MainID);
   std::optional<llvm::MemoryBufferRef> Text = SM.getBufferOrNone(MainID);
-  if (!Main || !Text)
-    return "the main file has no name or no text";
-  std::unique_ptr<llvm::MemoryBuffer> MainText =
-      llvm::MemoryBuffer::getMemBufferCopy(Text->getBuffer(), Main->getName());
+  if (!Main || !Text) {
+    Why = "the main file has no name or no text";
+    return std::nullopt;
+  }
+  FullParseInputs Inputs;
+  Inputs.MainName = Main->getName().str();
+  Inputs.MainText = llvm::MemoryBuffer::getMemBufferCopy(Text->getBuffer(),
+                                                         Inputs.MainName);
 
   auto Invocation = std::make_shared<CompilerInvocation>();
   Invocation->getLangOpts() = PP.getLangOpts();
@@ -171,37 +176,74 @@ std::string withFullParse(ASTContext &Ctx, Preprocessor &PP, Callback WithAST,
   withoutPreamble(Invocation->getPreprocessorOpts());
   FrontendOptions &FE = Invocation->getFrontendOpts();
   FE.ProgramAction = frontend::ParseSyntaxOnly;
-  FE.Inputs = {FrontendInputFile(Main->getName(),
+  FE.Inputs = {FrontendInputFile(Inputs.MainName,
                                  InputKind(languageOf(PP.getLangOpts())))};
   FE.DisableFree = false;
   // Only whether the file has errors matters (the analysis then stays out).
   Invocation->getDiagnosticOpts().IgnoreWarnings = true;
+  Inputs.Invocation = std::move(Invocation);
 
-  // The disk as it is now, like `clang --analyze`. Not clangd's file system
-  // for this AST: it answers status queries from what its preamble saw, so
-  // a header changed since would look unchanged (and be read at its old
-  // size).
   // Relative paths of the compile command (-Iinclude) are relative to its
   // directory, which clangd makes the working directory of its file system
   // rather than setting -working-directory.
-  // Seen through the kit file system (KitFileSystem.h), as under the plugin.
-  IntrusiveRefCntPtr<llvm::vfs::FileSystem> VFS =
-      createKitFileSystem(llvm::vfs::createPhysicalFileSystem());
-  std::string WorkingDir = SM.getFileManager().getFileSystemOpts().WorkingDir;
-  if (WorkingDir.empty())
+  Inputs.WorkingDir = SM.getFileManager().getFileSystemOpts().WorkingDir;
+  if (Inputs.WorkingDir.empty())
     if (llvm::ErrorOr<std::string> Dir = SM.getFileManager()
                                              .getVirtualFileSystem()
                                              .getCurrentWorkingDirectory())
-      WorkingDir = *Dir;
-  if (!WorkingDir.empty())
-    (void)VFS->setCurrentWorkingDirectory(WorkingDir);
+      Inputs.WorkingDir = *Dir;
+  return Inputs;
+}
+
+std::string fullParseKey(const FullParseInputs &Inputs) {
+  return Inputs.MainName + '\0' + Inputs.WorkingDir + '\0' +
+         preambleOptionsKey(*Inputs.Invocation) + '\0' +
+         Inputs.MainText->getBuffer().str();
+}
+
+namespace {
+
+/// The disk as it is now, like `clang --analyze`. Not clangd's file system
+/// for this AST: it answers status queries from what its preamble saw, so
+/// a header changed since would look unchanged (and be read at its old
+/// size). Seen through the kit file system (KitFileSystem.h), as under the
+/// plugin.
+IntrusiveRefCntPtr<llvm::vfs::FileSystem>
+diskFileSystem(const FullParseInputs &Inputs) {
+  IntrusiveRefCntPtr<llvm::vfs::FileSystem> VFS =
+      createKitFileSystem(llvm::vfs::createPhysicalFileSystem());
+  if (!Inputs.WorkingDir.empty())
+    (void)VFS->setCurrentWorkingDirectory(Inputs.WorkingDir);
+  return VFS;
+}
+
+} // namespace
+
+bool preambleStillValid(const BodyPreamble &Preamble,
+                        const FullParseInputs &Inputs) {
+  return bodyPreambleStillValid(Preamble, *Inputs.Invocation,
+                                *Inputs.MainText, diskFileSystem(Inputs));
+}
+
+std::string withFullParse(const FullParseInputs &Inputs, Callback WithAST,
+                          PreambleUse &Use,
+                          std::shared_ptr<const BodyPreamble> *Used) {
+  // The buffer the parse reads, named as the file.
+  std::unique_ptr<llvm::MemoryBuffer> MainText =
+      llvm::MemoryBuffer::getMemBufferCopy(Inputs.MainText->getBuffer(),
+                                           Inputs.MainName);
+  auto Invocation = std::make_shared<CompilerInvocation>(*Inputs.Invocation);
+  FrontendOptions &FE = Invocation->getFrontendOpts();
+  IntrusiveRefCntPtr<llvm::vfs::FileSystem> VFS = diskFileSystem(Inputs);
   // Kept alive until the parse that reads it is over.
   std::shared_ptr<const BodyPreamble> Preamble =
       bodyPreambleFor(*Invocation, *MainText, VFS, Use);
+  if (Used)
+    *Used = Preamble;
   if (Preamble)
     Preamble->PCH.AddImplicitPreamble(*Invocation, VFS, MainText.get());
   else
-    Invocation->getPreprocessorOpts().addRemappedFile(Main->getName(),
+    Invocation->getPreprocessorOpts().addRemappedFile(Inputs.MainName,
                                                       MainText.get());
 
   CompilerInstance CI(Invocation);
@@ -219,6 +261,15 @@ std::string withFullParse(ASTContext &Ctx, Preprocessor &PP, Callback WithAST,
     Failure = llvm::toString(std::move(Err));
   Action.EndSourceFile();
   return Failure;
+}
+
+std::string withFullParse(ASTContext &Ctx, Preprocessor &PP, Callback WithAST,
+                          PreambleUse &Use) {
+  std::string Why;
+  std::optional<FullParseInputs> Inputs = snapshotFullParse(Ctx, PP, Why);
+  if (!Inputs)
+    return Why;
+  return withFullParse(*Inputs, WithAST, Use);
 }
 
 FileID LocationMap::targetFile(FileID FromFile) {

@@ -23,19 +23,62 @@
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 
+#include <optional>
+
+#include <memory>
 #include <string>
 
 namespace clang {
 class ASTContext;
+class CompilerInvocation;
 class Preprocessor;
 class SourceManager;
 } // namespace clang
+
+namespace llvm {
+class MemoryBuffer;
+}
 
 namespace condis {
 
 /// Whether \p PP parsed its main file on top of a precompiled preamble, as
 /// clangd does; a plain clang-tidy run does not.
 bool usesPreamble(const clang::Preprocessor &PP);
+
+/// What a full parse of clangd's file needs, copied out of clangd's parse so
+/// that the full parse can run after it is gone (AsyncAnalysis.h).
+struct FullParseInputs {
+  /// clangd's compile options without its preamble; the main file is not
+  /// remapped.
+  std::shared_ptr<const clang::CompilerInvocation> Invocation;
+  std::string MainName;
+  std::shared_ptr<const llvm::MemoryBuffer> MainText; ///< The editor's buffer.
+  /// The compile command's directory (relative -I paths).
+  std::string WorkingDir;
+};
+
+/// The inputs of a full parse of \p Ctx / \p PP's main file, or nothing
+/// (with \p Why) when it has no name or no text.
+std::optional<FullParseInputs> snapshotFullParse(clang::ASTContext &Ctx,
+                                                 clang::Preprocessor &PP,
+                                                 std::string &Why);
+
+/// A key of \p Inputs: equal keys, equal parses (text, options), as long as
+/// the headers on disk stay the same.
+std::string fullParseKey(const FullParseInputs &Inputs);
+
+/// Whether the headers \p Preamble compiled are unchanged on disk and its
+/// #include block is still that of \p Inputs.
+bool preambleStillValid(const BodyPreamble &Preamble,
+                        const FullParseInputs &Inputs);
+
+/// Parses \p Inputs like the overload below; \p Used receives the
+/// preamble the parse used, if any.
+std::string withFullParse(
+    const FullParseInputs &Inputs,
+    llvm::function_ref<void(clang::ASTContext &, clang::Preprocessor &)>
+        WithAST,
+    PreambleUse &Use, std::shared_ptr<const BodyPreamble> *Used = nullptr);
 
 /// Parses the main file of \p Ctx / \p PP again without a preamble, with the
 /// SAL recorder installed before parsing starts, and calls \p WithAST while

@@ -39,11 +39,12 @@
 
 #include "TidyHook.h"
 
+#include "LogLine.h"
+
 #include "clang-tidy/ClangTidyOptions.h"
 #include "clang-tidy/GlobList.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/StringSet.h"
-#include "llvm/Support/raw_ostream.h"
 
 #include <mutex>
 #include <optional>
@@ -82,10 +83,11 @@ static void logTurnedOff(llvm::StringRef Filename, llvm::StringRef Checks) {
   std::lock_guard<std::mutex> Guard(Lock);
   if (!Seen.insert(Checks).second)
     return;
-  llvm::errs() << "condis-analyzer: off for " << Filename
-               << " and every file with the same clang-tidy checks: the "
+  condis::logLine("condis-analyzer: off for " + Filename +
+                  " and every file with the same clang-tidy checks: the "
                   "configuration (.clang-tidy Checks, .clangd ClangTidy "
-                  "Remove) excludes it; Checks: " << Checks << "\n";
+                  "Remove) excludes it; Checks: " +
+                  Checks);
 }
 
 clang::tidy::ClangTidyOptions
