@@ -8,6 +8,7 @@
 
 #include "Api.h"
 #include "CallFacts.h"
+#include "CrossFileRule.h"
 #include "Operations.h"
 
 #include "clang/AST/ASTContext.h"
@@ -18,7 +19,6 @@
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/STLExtras.h"
-#include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/Support/MD5.h"
 #include <set>
@@ -198,41 +198,17 @@ std::vector<Finding> pendingNeverCompleted(const ProjectFacts &Project,
 
   for (const PendingFunction &P : Project.Pending) {
     std::optional<ApiId> RoleType = Project.Facts.roleTypeOf(P.Name);
-    const OperationInfo *Op = RoleType ? operationOfHandler(*RoleType) : nullptr;
-    if (!Op || Project.CompletionsReferenced.count(Op->Id) ||
-        !Analysed.contains(P.OwnerTU))
+    if (!RoleType || !Analysed.contains(P.OwnerTU))
       continue;
-    // The row's completion; an MCM spells it with its Counterpart macro.
-    const ApiInfo &CmForm = apiInfo(Op->Completion);
-    llvm::StringRef McmForm = CmForm.Counterpart == ApiId::None
-                                  ? CmForm.Name
-                                  : apiInfo(CmForm.Counterpart).Name;
-    std::string Completion;
-    if (McmForm == CmForm.Name ||
-        (Roles.size() == 1 && *Roles.begin() == ApiRole::Cm))
-      Completion = CmForm.Name.str();
-    else if (Roles.size() == 1 && *Roles.begin() == ApiRole::Mcm)
-      Completion = McmForm.str();
-    else
-      Completion =
-          (CmForm.Name + " (" + McmForm + " in a miniport call manager)").str();
-
+    std::optional<UncompletedHandler> U = uncompletedHandler(
+        *RoleType, P.Name, Project.CompletionsReferenced, Roles);
+    if (!U)
+      continue;
     Finding F;
-    F.RuleId = Op->Checker == Frontend::DropParty ? "condis.DropParty"
-                                                  : "condis.Completion";
+    F.RuleId = U->Checker;
     F.Where = P.Definition;
-    std::string Title = Op->Title.str();
-    Title[0] = llvm::toLower(Title[0]);
-    F.Message = Title + " handler '" + P.Name +
-                "' can return NDIS_STATUS_PENDING, but no file of this "
-                "driver calls " +
-                Completion + ": a " + Op->Noun.str() +
-                " it pends is never completed and the " + Op->Object.str() +
-                " is never released; call the completion once the pended " +
-                Op->Noun.str() + " is done";
-    // The role decides the completion's spelling only where the CM and
-    // the MCM spell it differently.
-    if (Roles.size() == 1 && McmForm != CmForm.Name) {
+    F.Message = U->Message;
+    if (U->RoleDecides) {
       const RoleEvidence &E = Project.Facts.roleEvidence().front();
       Note N;
       N.Where = {E.File, E.Line, E.Column};

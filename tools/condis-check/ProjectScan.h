@@ -12,9 +12,9 @@
 //
 //   a handler of an operation returns PENDING -----+
 //   no file of the driver calls its completion ----+--> REPORT once, at the
-//                                                        handler (the
-//                                                        operation row's
-//                                                        checker)
+//                                                        handler: the rule
+//                                                        is checker/
+//                                                        CrossFileRule.h
 //
 //===----------------------------------------------------------------------===//
 
