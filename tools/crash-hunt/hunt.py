@@ -89,12 +89,18 @@ def read_rules():
     return {"apis": apis, "roles": roles, "fields": fields, "support": support}
 
 
-# The names the drop-party rules hinge on: swapped among themselves more often.
+# The names the completion engine's rules hinge on (condis.DropParty and
+# condis.Completion): swapped among themselves more often.
 HOT_APIS = ["NdisCmDropPartyComplete", "NdisMCmDropPartyComplete", "NdisClDropParty",
             "NdisCmDispatchIncomingDropParty", "NdisMCmDispatchIncomingDropParty",
-            "NdisClCloseCall", "NdisFreeMemory", "NdisQueueIoWorkItem"]
+            "NdisClCloseCall", "NdisFreeMemory", "NdisQueueIoWorkItem",
+            "NdisCmMakeCallComplete", "NdisMCmMakeCallComplete", "NdisCoOidRequestComplete",
+            "NdisMCmOidRequestComplete", "NdisClIncomingCallComplete", "NdisCoDeleteVc",
+            "NdisClCloseAddressFamily", "NdisCmCloseAddressFamilyComplete"]
 HOT_ROLES = ["PROTOCOL_CM_DROP_PARTY", "PROTOCOL_CL_DROP_PARTY_COMPLETE",
-             "PROTOCOL_CL_INCOMING_DROP_PARTY", "PROTOCOL_CM_OPEN_AF"]
+             "PROTOCOL_CL_INCOMING_DROP_PARTY", "PROTOCOL_CM_OPEN_AF",
+             "PROTOCOL_CM_MAKE_CALL", "PROTOCOL_CO_OID_REQUEST", "PROTOCOL_CL_INCOMING_CALL",
+             "MINIPORT_CO_ACTIVATE_VC"]
 STATUSES = ["NDIS_STATUS_PENDING", "NDIS_STATUS_SUCCESS", "NDIS_STATUS_FAILURE",
             "NDIS_STATUS_RESOURCES", "0", "0x103", "-1", "(NDIS_STATUS)0xC0000001"]
 CASTS = ["(NDIS_HANDLE)", "(PVOID)(ULONG_PTR)", "(ULONG)(ULONG_PTR)", "(NDIS_STATUS)(LONG_PTR)",
@@ -302,12 +308,17 @@ int NdisClDropParty();
 int NdisClCloseCall();
 void NdisFreeMemory();
 void NdisQueueIoWorkItem();
+void NdisCmMakeCallComplete();
+void NdisCoOidRequestComplete();
+int NdisCoDeleteVc();
 """
 WEAVE_CALLS = ["NdisCmDropPartyComplete({s}, {h});", "NdisMCmDropPartyComplete({s}, {h});",
                "NdisCmDispatchIncomingDropParty({s}, {h}, {h2}, {s2});",
                "NdisClDropParty({h}, 0, 0);", "NdisClCloseCall({h2}, {h}, 0, 0);",
                "NdisFreeMemory({p}, 0, 0);", "NdisQueueIoWorkItem({h2}, 0, {p});",
-               "NdisCmDropPartyComplete({s});"]
+               "NdisCmDropPartyComplete({s});",
+               "NdisCmMakeCallComplete({s}, {h}, {h2}, 0, 0);",
+               "NdisCoOidRequestComplete(0, {h2}, 0, {p}, {s});", "NdisCoDeleteVc({h});"]
 
 
 def csmith_program(seed, rng, workdir):
