@@ -7,6 +7,7 @@
 #include "DiagnosticSourceFilter.h"
 
 #include "AsyncAnalysis.h"
+#include "LspFrame.h"
 #include "Registration.h"
 #include "StdinInjector.h"
 
@@ -98,19 +99,6 @@ std::string relabelDiagnostics(llvm::StringRef Body, llvm::StringRef DocsDir,
 
 namespace {
 
-bool writeAll(int Fd, llvm::StringRef Data) {
-  while (!Data.empty()) {
-    ssize_t N = ::write(Fd, Data.data(), Data.size());
-    if (N < 0) {
-      if (errno == EINTR)
-        continue;
-      return false;
-    }
-    Data = Data.drop_front(N);
-  }
-  return true;
-}
-
 /// Splits LSP frames ("Content-Length: N\r\n...\r\n\r\n" + N bytes) off the
 /// front of \p Buffer. Anything that is not a frame is passed on a line at a
 /// time (clangd --help, --version). Returns false when more input is needed.
@@ -124,25 +112,18 @@ bool takeChunk(std::string &Buffer, std::string &Out, llvm::StringRef DocsDir,
                         ? Header.starts_with(B)
                         : B.starts_with(Header);
   if (MayBeFrame && !AtEOF) {
-    size_t HeaderEnd = B.find("\r\n\r\n");
-    if (HeaderEnd == llvm::StringRef::npos)
+    FrameScan F = scanFrame(B);
+    if (F.What == FrameScan::NeedHeader || F.What == FrameScan::NeedBody)
       return false;
-    unsigned long long Length = 0;
-    llvm::StringRef Value =
-        B.take_front(HeaderEnd).drop_front(Header.size()).split("\r\n").first;
-    if (!llvm::getAsUnsignedInteger(Value.trim(), 10, Length)) {
-      size_t Total = HeaderEnd + 4 + Length;
-      if (B.size() < Total)
-        return false;
-      llvm::StringRef Body = B.substr(HeaderEnd + 4, Length);
-      std::string NewBody = relabelDiagnostics(Body, DocsDir, &PendingUri);
+    if (F.What == FrameScan::Frame) {
+      std::string NewBody = relabelDiagnostics(F.Body, DocsDir, &PendingUri);
       if (NewBody.empty())
-        Out = B.take_front(Total).str();
+        Out = B.take_front(F.Total).str();
       else
         Out = llvm::formatv("Content-Length: {0}\r\n\r\n{1}", NewBody.size(),
                             NewBody)
                   .str();
-      Buffer.erase(0, Total);
+      Buffer.erase(0, F.Total);
       return true;
     }
   }

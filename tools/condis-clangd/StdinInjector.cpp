@@ -6,6 +6,8 @@
 
 #include "StdinInjector.h"
 
+#include "LspFrame.h"
+
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FormatVariadic.h"
 
@@ -13,22 +15,6 @@
 #include <unistd.h>
 
 namespace condis {
-namespace {
-
-bool writeAll(int Fd, llvm::StringRef Data) {
-  while (!Data.empty()) {
-    ssize_t N = ::write(Fd, Data.data(), Data.size());
-    if (N < 0) {
-      if (errno == EINTR)
-        continue;
-      return false;
-    }
-    Data = Data.drop_front(N);
-  }
-  return true;
-}
-
-} // namespace
 
 std::string pathOfFileUri(llvm::StringRef Uri) {
   if (!Uri.consume_front("file://"))
@@ -152,30 +138,18 @@ void StdinInjector::pump() {
         Buffer.clear();
         break;
       }
-      size_t HeaderEnd = Buffer.find("\r\n\r\n");
-      if (HeaderEnd == std::string::npos) {
-        if (Buffer.size() > 4096)
+      FrameScan F = scanFrame(Buffer);
+      if (F.What == FrameScan::NeedHeader || F.What == FrameScan::NeedBody) {
+        if (F.What == FrameScan::NeedHeader && Buffer.size() > 4096)
           Framed = false;
         break;
       }
-      unsigned long long Length = 0;
-      bool HaveLength = false;
-      llvm::SmallVector<llvm::StringRef, 4> Lines;
-      llvm::StringRef(Buffer).take_front(HeaderEnd).split(Lines, "\r\n");
-      for (llvm::StringRef Line : Lines) {
-        auto [Name, Value] = Line.split(':');
-        if (Name.trim().equals_insensitive("content-length"))
-          HaveLength = !Value.trim().getAsInteger(10, Length);
-      }
-      if (!HaveLength) {
+      if (F.What == FrameScan::NotFrame) {
         Framed = false; // Not LSP framing (--input-style=delimited).
         continue;
       }
-      size_t Total = HeaderEnd + 4 + Length;
-      if (Buffer.size() < Total)
-        break;
-      llvm::StringRef Body = llvm::StringRef(Buffer).substr(HeaderEnd + 4,
-                                                            Length);
+      size_t Total = F.Total;
+      llvm::StringRef Body = F.Body;
       std::string Closed;
       {
         // One critical section for the bookkeeping and the forwarding, so
