@@ -152,6 +152,9 @@ private:
   std::vector<OperationBugs> OpBugs;           // by OperationId
   std::vector<std::unique_ptr<BugType>> EndBugs; // by handle-end row
   std::unique_ptr<BugType> NullDropBuffer;
+  /// The bug type of NdisClDropParty's handle-end row, which a use of the
+  /// handle in ProtocolClDropPartyComplete is reported as too.
+  const BugType *ClientDropUse = nullptr;
   std::map<const BugType *, const CheckerFrontend *> Owners;
   /// The object each "state released before completion" bug is about.
   std::map<const BugType *, std::string> FreedObjects;
@@ -195,7 +198,7 @@ private:
                                        progress(State, Op) | Bits);
   }
 
-  void checkCompletion(const CallEvent &Call, const OperationInfo &Op,
+  void checkCompletion(const CallEvent &Call, ApiId Row, const OperationInfo &Op,
                        CheckerContext &C) const;
   const MemRegion *freedState(SVal Handle, const OperationInfo &Op,
                               CheckerContext &C) const;
@@ -265,6 +268,9 @@ CompletionChecker::CompletionChecker() {
     EndBugs.push_back(
         std::make_unique<BugType>(&frontend(Row.Checker), Row.BugName, Category));
     Owners[EndBugs.back().get()] = &frontend(Row.Checker);
+    if (Row.Handle == HandleKind::Party &&
+        Row.When == EndWhen::UnlessReturnsFailure)
+      ClientDropUse = EndBugs.back().get();
   }
   NullDropBuffer = std::make_unique<BugType>(
       &DropParty, "NULL drop buffer with non-zero size", Category);
@@ -355,7 +361,7 @@ void CompletionChecker::checkPreCall(const CallEvent &Call,
     return;
   if (std::optional<ApiId> Row = modelledRow(Call)) {
     if (const OperationInfo *Op = operationOfCompletion(*Row)) {
-      checkCompletion(Call, *Op, C);
+      checkCompletion(Call, *Row, *Op, C);
       return;
     }
     if (apiInfo(*Row).Effect == EffectKind::DispatchesDrop)
@@ -380,15 +386,14 @@ bool CompletionChecker::evalCall(const CallEvent &Call,
   return true;
 }
 
-void CompletionChecker::checkCompletion(const CallEvent &Call,
+void CompletionChecker::checkCompletion(const CallEvent &Call, ApiId Row,
                                         const OperationInfo &Op,
                                         CheckerContext &C) const {
   ProgramStateRef State = C.getState();
-  std::optional<ApiId> Row = modelledRow(Call);
   SVal Status = argSVal(Call, Op.StatusArg);
   SVal Handle = argSVal(Call, Op.HandleArg);
   SymbolRef H = Handle.getAsSymbol();
-  std::string Name = spelledName(Call, *Row, C);
+  std::string Name = spelledName(Call, Row, C);
   const OperationBugs &B = bugs(Op);
   std::string Noun = Op.Noun.str();
 
@@ -427,7 +432,7 @@ void CompletionChecker::checkCompletion(const CallEvent &Call,
 
   if (H)
     State = State->set<CompletedRequests>(RequestKey{Op.Id, H}, Status);
-  const HandleEndInfo *Ends = handleEndOf(*Row);
+  const HandleEndInfo *Ends = handleEndOf(Row);
   if (Ends)
     if (SymbolRef Dying = argSVal(Call, Ends->Arg).getAsSymbol())
       State = State->set<EndedHandles>(Dying, HandleEnd{Ends, Status});
@@ -773,14 +778,9 @@ bool CompletionChecker::checkClientDropCompletionUse(const CallEvent &Call,
     SVal V = Call.getArgSVal(PartyArg);
     if (!isReadFromOwnField(V, Done->Party))
       return false;
-    const HandleEndInfo *ClientDrop = nullptr;
-    for (const HandleEndInfo &E : allHandleEnds())
-      if (E.Handle == HandleKind::Party &&
-          E.When == EndWhen::UnlessReturnsFailure)
-        ClientDrop = &E;
-    if (!ClientDrop || !DropParty.isEnabled())
+    if (!ClientDropUse || !DropParty.isEnabled())
       return false;
-    report(endBug(*ClientDrop),
+    report(*ClientDropUse,
            "Party handle passed to " + calleeName(Call, C) +
                " after the drop completed with NDIS_STATUS_SUCCESS; the "
                "party is gone and its handle is invalid",

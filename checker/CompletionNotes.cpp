@@ -10,7 +10,7 @@
 #include "clang/StaticAnalyzer/Core/BugReporter/BugType.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/CheckerContext.h"
 
-#include <cctype>
+#include "llvm/ADT/StringExtras.h"
 
 using namespace clang;
 using namespace clang::ento;
@@ -27,7 +27,7 @@ const NoteTag *completionNote(CheckerContext &C, const OperationInfo &Op,
                (Ends->When == EndWhen::StatusFailure && Success == Truth::No))) {
     std::string Kind = handleKindName(Ends->Handle).str();
     if (Ends->Handle == HandleKind::Party || Ends->Handle == HandleKind::CallParameters)
-      Kind[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(Kind[0])));
+      Kind[0] = llvm::toLower(Kind[0]);
     Dies = "; the " + Kind +
            (Ends->Handle == HandleKind::CallParameters ? " are" : " is") +
            " invalid from now on";

@@ -6,7 +6,7 @@
 
 #include "Operations.h"
 
-#include <cctype>
+#include "llvm/ADT/StringExtras.h"
 
 namespace condis {
 namespace {
@@ -40,7 +40,7 @@ const HandleEndInfo HandleEnds[] = {
 std::string capitalised(llvm::StringRef S) {
   std::string Out = S.str();
   if (!Out.empty())
-    Out[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(Out[0])));
+    Out[0] = llvm::toUpper(Out[0]);
   return Out;
 }
 
