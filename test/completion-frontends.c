@@ -9,7 +9,7 @@
 // RUN: %clang_analyze_cc1 -load %condis_plugin -analyzer-checker=core,condis \
 // RUN:   -I %condis_inputs -verify=drop,completion %s
 
-#include "cm-ops.h"
+#include "Inputs/cm-ops.h"
 
 PROTOCOL_CM_DROP_PARTY dropPending01;
 NDIS_STATUS dropPending01(NDIS_HANDLE CallMgrPartyContext, PVOID CloseData, UINT Size) {

@@ -4,8 +4,12 @@
 //
 // RUN: %clang_analyze_cc1 -load %condis_plugin -analyzer-checker=core,condis.Completion \
 // RUN:   -analyzer-output=text -I %condis_inputs -verify %s
+// RUN: %clang_analyze_cc1 -load %condis_plugin -analyzer-checker=core,condis.Completion \
+// RUN:   -analyzer-output=text %wdk_x64 -DNDIS630=1 -verify %s
+// RUN: %clang_analyze_cc1 -load %condis_plugin -analyzer-checker=core,condis.Completion \
+// RUN:   -analyzer-output=text %wdk_x86 -DNDIS630=1 -verify %s
 
-#include "cm-ops.h"
+#include "Inputs/cm-ops.h"
 
 VOID closeAfThenUse01(POPS_AF Af, POPS_SAP Sap) {
   NdisCmCloseAddressFamilyComplete(NDIS_STATUS_SUCCESS, Af->NdisAfHandle); // expected-note{{Close-AF request completed here with NDIS_STATUS_SUCCESS (NdisCmCloseAddressFamilyComplete); the AF handle is invalid from now on}}

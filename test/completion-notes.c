@@ -2,8 +2,12 @@
 //
 // RUN: %clang_analyze_cc1 -load %condis_plugin -analyzer-checker=core,condis.Completion \
 // RUN:   -analyzer-output=text -I %condis_inputs -verify %s
+// RUN: %clang_analyze_cc1 -load %condis_plugin -analyzer-checker=core,condis.Completion \
+// RUN:   -analyzer-output=text %wdk_x64 -DNDIS630=1 -verify %s
+// RUN: %clang_analyze_cc1 -load %condis_plugin -analyzer-checker=core,condis.Completion \
+// RUN:   -analyzer-output=text %wdk_x86 -DNDIS630=1 -verify %s
 
-#include "cm-ops.h"
+#include "Inputs/cm-ops.h"
 
 VOID doubleNotes01(POPS_VC Vc, NDIS_STATUS Status) {
   NdisMCmModifyCallQoSComplete(Status, Vc->NdisVcHandle, NULL); // expected-note{{QoS change completed here (NdisMCmModifyCallQoSComplete)}}

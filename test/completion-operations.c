@@ -3,14 +3,19 @@
 // the MCM spelling: (a) pending without completion or hand-off, (b)
 // completion after a synchronous return, (c) double completion, (d)
 // NDIS_STATUS_PENDING as the completion status, (e) a status other than
-// SUCCESS where only SUCCESS is allowed.
+// SUCCESS where only SUCCESS is allowed. Against the plain simulator (host
+// and Windows triple) and the WDK-shaped one (test/Inputs/wdk), x64 and x86.
 //
 // RUN: %clang_analyze_cc1 -load %condis_plugin -analyzer-checker=core,condis.Completion \
 // RUN:   -I %condis_inputs -verify %s
 // RUN: %clang_analyze_cc1 -load %condis_plugin -analyzer-checker=core,condis.Completion \
 // RUN:   -I %condis_inputs -verify %s -triple x86_64-pc-windows-msvc -fms-extensions
+// RUN: %clang_analyze_cc1 -load %condis_plugin -analyzer-checker=core,condis.Completion \
+// RUN:   %wdk_x64 -DNDIS630=1 -verify %s
+// RUN: %clang_analyze_cc1 -load %condis_plugin -analyzer-checker=core,condis.Completion \
+// RUN:   %wdk_x86 -DNDIS630=1 -verify %s
 
-#include "cm-ops.h"
+#include "Inputs/cm-ops.h"
 
 // ---- (a) pending without completion or hand-off ----------------------------
 
