@@ -728,8 +728,10 @@ int main(int argc, const char **argv) {
            {},
            /*Warning=*/true});
   }
-  if (Opts.Selection.selects("condis.DropParty"))
-    append_range(R.Findings, pendingNeverCompleted(Project, Analysed));
+  // The project-level findings carry their row's checker; --checks decides.
+  for (Finding &F : pendingNeverCompleted(Project, Analysed))
+    if (Opts.Selection.selects(F.RuleId))
+      R.Findings.push_back(std::move(F));
 
   llvm::stable_sort(R.Errors, [](const ToolError &A, const ToolError &B) {
     return A.File < B.File;
