@@ -91,8 +91,11 @@ def clangd_session(server_bin, work, name, budget_ms, hover, timeout):
             server.proc.wait()
         server.log.close()
     with open(log_path, errors="replace") as f:
-        result["cut_logged"] = any("findings cut" in l and " 0 findings cut"
-                                   not in l for l in f)
+        result["cut_logged"] = any(
+            ("findings cut" in l and " 0 findings cut" not in l) or
+            ("paths stopped" in l and " 0 paths stopped" not in l) or
+            ("skipped (budget spent)" in l and " 0 skipped" not in l)
+            for l in f)
     return result
 
 

@@ -68,7 +68,7 @@
 #include "ModelingChecker.h"
 #include "Operations.h"
 #include "PartyOrigin.h"
-#include "ReportBudget.h"
+#include "TimeBudget.h"
 
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"

@@ -47,7 +47,7 @@
 #include "IrqlState.h"
 #include "IrqlTransitions.h"
 #include "ModelingChecker.h"
-#include "ReportBudget.h"
+#include "TimeBudget.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"

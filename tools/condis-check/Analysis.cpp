@@ -8,7 +8,7 @@
 #include "KitFileSystem.h"
 
 #include "Registration.h"
-#include "ReportBudget.h"
+#include "TimeBudget.h"
 #include "Sal.h"
 
 #include "clang/AST/ASTConsumer.h"
@@ -305,6 +305,21 @@ void run(const CompileCommand &Command, const AnalysisOptions &Opts,
 
 } // namespace
 
+std::string budgetCutMessage(const FileResult &R) {
+  std::string Msg = "--file-time-budget spent: ";
+  if (R.PathsStopped)
+    Msg += "the analysis stopped " + std::to_string(R.PathsStopped) + " path" +
+           (R.PathsStopped == 1 ? "" : "s") +
+           " at a branch (what they would have found is missing)";
+  if (R.PathsStopped && R.FindingsCut)
+    Msg += "; ";
+  if (R.FindingsCut)
+    Msg += std::to_string(R.FindingsCut) + " finding" +
+           (R.FindingsCut == 1 ? "" : "s") +
+           " cut (their paths were not built)";
+  return Msg;
+}
+
 FileResult scanFile(const CompileCommand &Command, const AnalysisOptions &Opts,
                     TUScan &Scan) {
   FileResult Out;
@@ -321,16 +336,18 @@ FileResult analyseFile(const CompileCommand &Command,
   // Outside the crash recovery: a crash during the turn still ends it.
   std::unique_lock<std::mutex> Turn(AnalyzerMutex, std::defer_lock);
   // The whole run on this thread counts: parsing, exploration and report
-  // construction. Only the last can be cut; the exploration is bounded by
-  // max-nodes per function.
-  std::optional<condis::ReportDeadline> Budget;
+  // construction. Past the deadline the exploration stops every path at its
+  // next branch and no finding's path is built.
+  std::optional<condis::AnalysisDeadline> Budget;
   if (Opts.FileTimeBudget)
     Budget.emplace(std::chrono::steady_clock::now() + *Opts.FileTimeBudget);
   run(Command, Opts, Out, [&]() -> std::unique_ptr<FrontendAction> {
     return std::make_unique<AnalyzeAction>(Opts, Out, Command.Directory, Turn);
   });
-  if (Budget)
+  if (Budget) {
     Out.FindingsCut = condis::cutReports();
+    Out.PathsStopped = condis::stoppedPaths();
+  }
   // A file that does not compile has no trustworthy findings.
   if (!Out.Ok)
     Out.Findings.clear();

@@ -38,7 +38,8 @@ struct AnalysisOptions {
   /// Which findings are kept.
   CheckSelection Selection;
   /// --file-time-budget: from the start of a file's run, the time by which
-  /// its findings' paths must be built (ReportBudget.h); none when empty.
+  /// its exploration must end and its findings' paths must be built
+  /// (TimeBudget.h); none when empty.
   std::optional<std::chrono::steady_clock::duration> FileTimeBudget;
 };
 
@@ -50,9 +51,14 @@ struct FileResult {
   bool Ok = true;
   /// clang crashed on the file (recovered; the file has no result).
   bool Crashed = false;
-  /// Findings cut by FileTimeBudget.
+  /// Findings cut by FileTimeBudget, and paths it stopped.
   unsigned FindingsCut = 0;
+  unsigned PathsStopped = 0;
 };
+
+/// The warning a file cut by --file-time-budget gets: "--file-time-budget
+/// spent: ..." naming the paths stopped and the findings cut.
+std::string budgetCutMessage(const FileResult &R);
 
 /// Parses \p Command's file and scans it for project facts (no analysis).
 FileResult scanFile(const clang::tooling::CompileCommand &Command,

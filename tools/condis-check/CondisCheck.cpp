@@ -719,14 +719,11 @@ int main(int argc, const char **argv) {
       continue;
     }
     append_range(R.Findings, FR.Findings);
-    if (FR.FindingsCut)
-      R.Errors.push_back(
-          {Database[ToAnalyse[N]].Filename,
-           "--file-time-budget spent: " + std::to_string(FR.FindingsCut) +
-               " finding" + (FR.FindingsCut == 1 ? "" : "s") +
-               " cut (their paths were not built)",
-           {},
-           /*Warning=*/true});
+    if (FR.FindingsCut || FR.PathsStopped)
+      R.Errors.push_back({Database[ToAnalyse[N]].Filename,
+                          budgetCutMessage(FR),
+                          {},
+                          /*Warning=*/true});
   }
   // The project-level findings carry their row's checker; --checks decides.
   for (Finding &F : pendingNeverCompleted(Project, Analysed))

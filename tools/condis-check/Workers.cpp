@@ -122,6 +122,7 @@ std::string encodeResult(size_t Index, const FileResult &R) {
                                  {"ok", R.Ok},
                                  {"crashed", R.Crashed},
                                  {"cut", static_cast<int64_t>(R.FindingsCut)},
+                                 {"stopped", static_cast<int64_t>(R.PathsStopped)},
                                  {"errors", std::move(Errors)},
                                  {"findings", std::move(Findings)}});
   return Line;
@@ -148,6 +149,8 @@ bool decodeResult(StringRef Line, size_t &Index, FileResult &R) {
   Out.Crashed = *Crashed;
   Out.FindingsCut =
       static_cast<unsigned>(std::max<int64_t>(0, O->getInteger("cut").value_or(0)));
+  Out.PathsStopped = static_cast<unsigned>(
+      std::max<int64_t>(0, O->getInteger("stopped").value_or(0)));
   for (const json::Value &E : *Errors) {
     std::optional<StringRef> S = E.getAsString();
     if (!S)

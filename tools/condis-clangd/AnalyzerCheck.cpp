@@ -258,14 +258,15 @@ static void logRun(StringRef File, const AnalysisStats &Stats,
                    PreambleUse Preamble, std::chrono::milliseconds Time) {
   static const bool Always = std::getenv("CONDIS_CLANGD_STATS") != nullptr;
   if (!Always && !Stats.FunctionsSkipped && !Stats.FindingsCut &&
-      !Stats.Crashed)
+      !Stats.PathsStopped && !Stats.Crashed)
     return;
   std::string Line;
   llvm::raw_string_ostream OS(Line);
   OS << "condis-analyzer: " << (File.empty() ? "<main>" : File) << ": "
      << Stats.FunctionsAnalyzed << " functions analysed, "
      << Stats.FunctionsSkipped << " skipped (budget spent), " << Stats.Nodes
-     << " nodes, " << Stats.FindingsCut
+     << " nodes, " << Stats.PathsStopped
+     << " paths stopped at a branch (time budget spent), " << Stats.FindingsCut
      << " findings cut (time budget spent building their paths), "
      << Time.count() << " ms"
      << (!Stats.FullParse                   ? ""
@@ -327,6 +328,9 @@ void AnalyzerCheck::analyzeNow(bool TryFullParse) {
   AnalysisOutcome Out;
   std::string Prefix = problemPrefix(CheckersOption, AnalyzerConfigOption);
   auto Start = std::chrono::steady_clock::now();
+  // The time budget counts from here, the full parse included.
+  AnalysisConfig Run = Config;
+  Run.Budget.Start = Start;
   bool Analysed = false;
   PreambleUse Preamble = PreambleUse::None;
   if (TryFullParse && FullParse && usesPreamble(*PP)) {
@@ -334,7 +338,7 @@ void AnalyzerCheck::analyzeNow(bool TryFullParse) {
         *AST, *PP,
         [&](ASTContext &FullCtx, Preprocessor &FullPP) {
           Stats.FullParse = true;
-          analyzeInto(FullCtx, FullPP, Config, Reported, Prefix, Stats, Out);
+          analyzeInto(FullCtx, FullPP, Run, Reported, Prefix, Stats, Out);
         },
         Preamble);
     Analysed = Failure.empty();
@@ -345,7 +349,7 @@ void AnalyzerCheck::analyzeNow(bool TryFullParse) {
   }
   if (!Analysed) {
     Out = AnalysisOutcome();
-    analyzeInto(*AST, *PP, Config, Reported, Prefix, Stats, Out);
+    analyzeInto(*AST, *PP, Run, Reported, Prefix, Stats, Out);
   }
   Placer Where(AST->getSourceManager());
   for (const RecordedFinding &F : Out.Findings)
@@ -419,11 +423,12 @@ AnalyzerCheck::Plan AnalyzerCheck::analyzeLater() {
           const std::atomic<bool> &Cancelled)
           -> std::shared_ptr<const AnalysisOutcome> {
         auto Out = std::make_shared<AnalysisOutcome>();
+        auto Start = std::chrono::steady_clock::now();
         AnalysisConfig Run = Config;
         Run.Budget.Cancelled = &Cancelled;
+        Run.Budget.Start = Start; // the full parse counts
         AnalysisStats Stats;
         PreambleUse Preamble = PreambleUse::None;
-        auto Start = std::chrono::steady_clock::now();
         std::shared_ptr<const BodyPreamble> Used;
         std::string Failure = withFullParse(
             *Shared,

@@ -20,7 +20,7 @@
 #include "AnalyzerRun.h"
 
 #include "Registration.h"
-#include "ReportBudget.h"
+#include "TimeBudget.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -218,22 +218,19 @@ void runPasses(Engine &E, ASTContext &Ctx, llvm::ArrayRef<Decl *> Decls,
   AnalysisManager &Mgr = *E.Mgr;
   CheckerManager &Checkers = *E.Checkers;
   using Clock = std::chrono::steady_clock;
-  const Clock::time_point Deadline = Clock::now() + Budget.Time;
-  // Report construction (FlushReports below) counts against the same
-  // deadline: past it, condis findings are cut instead of given a path
-  // (ReportBudget.h).
-  ReportDeadline ReportsBy(Deadline, Budget.Cancelled);
+  // From the start of the check (its full parse included), not counting the
+  // wait for another file's engine.
+  const Clock::time_point Deadline =
+      Budget.Start ? *Budget.Start + Budget.Time + Stats.Waited
+                   : Clock::now() + Budget.Time;
+  // The exploration (each branch) and report construction (FlushReports
+  // below) count against the same deadline: past it, paths end and condis
+  // findings are cut instead of given a path (TimeBudget.h).
+  AnalysisDeadline Bound(Deadline, Budget.Cancelled);
   auto IsCancelled = [&] {
     if (Budget.Cancelled && Budget.Cancelled->load(std::memory_order_relaxed))
       Stats.Cancelled = true;
     return Stats.Cancelled;
-  };
-  // The engine cannot be stopped inside a function, so the time left is
-  // turned into a node budget at the speed measured on this file so far.
-  double PathNodes = 0, PathMs = 0;
-  constexpr double MinMsToMeasureSpeed = 100;
-  auto MsUntil = [](Clock::time_point From, Clock::time_point To) {
-    return std::chrono::duration<double, std::milli>(To - From).count();
   };
 
   // A budget of no time analyses nothing, the checks that need no path
@@ -285,19 +282,12 @@ void runPasses(Engine &E, ASTContext &Ctx, llvm::ArrayRef<Decl *> Decls,
       ExprEngine Eng(
           CTU, Mgr, Mgr.options.InliningMode == All ? nullptr : &VisitedCallees,
           &E.Summaries, ExprEngine::Inline_Regular);
+      // The time budget ends the exploration inside the function: past the
+      // deadline every path stops at its next branch (TimeBudget.h).
       unsigned Steps = std::min(Budget.MaxNodesPerFunction,
                                 Budget.MaxNodesPerFile - Stats.Nodes);
-      Clock::time_point Begin = Clock::now();
-      // Small functions cost mostly fixed overhead; their speed says little.
-      if (PathMs >= MinMsToMeasureSpeed) {
-        double Affordable = PathNodes / PathMs * MsUntil(Begin, Deadline);
-        Steps = static_cast<unsigned>(
-            std::clamp(Affordable, 1.0, static_cast<double>(Steps)));
-      }
       Eng.ExecuteWorkList(Mgr.getAnalysisDeclContextManager().getStackFrame(D),
                           Steps);
-      PathMs += MsUntil(Begin, Clock::now());
-      PathNodes += Eng.getGraph().size();
       Stats.Nodes += Eng.getGraph().size();
       ++Stats.FunctionsAnalyzed;
       Eng.getBugReporter().FlushReports();
@@ -312,6 +302,7 @@ void runPasses(Engine &E, ASTContext &Ctx, llvm::ArrayRef<Decl *> Decls,
   BR.FlushReports();
   Mgr.FlushDiagnostics();
   Stats.FindingsCut = cutReports();
+  Stats.PathsStopped = stoppedPaths();
 }
 
 std::mutex &engineLock() {

@@ -15,6 +15,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -36,13 +37,19 @@ struct AnalysisBudget {
   /// Exploded-graph nodes for the whole file; functions left when it is
   /// spent are not analysed.
   unsigned MaxNodesPerFile = 400000;
-  /// Wall-clock time for the whole file, checked before each top-level
-  /// function (functions left when it is spent are not analysed) and at
-  /// every node of a finding's path while the path is built (a finding
-  /// whose path is not built by then is cut: ReportBudget.h).
+  /// Wall-clock time for the whole file, from Start: checked before each
+  /// top-level function (functions left when it is spent are not
+  /// analysed), at every branch of the exploration (past it, each path ends
+  /// at its next branch) and at every node of a finding's path while the
+  /// path is built (a finding whose path is not built by then is cut):
+  /// TimeBudget.h.
   std::chrono::milliseconds Time{2000};
+  /// When the check began (before its full parse); the engine's own start
+  /// when unset. Waiting for another file's engine does not count.
+  std::optional<std::chrono::steady_clock::time_point> Start;
   /// When set and true, the run stops as if its time budget were spent:
-  /// before the next function, and at the next node of a path being built.
+  /// before the next function, at the next branch, and at the next node of
+  /// a path being built.
   /// condis-clangd sets it when the user edits the file being analysed.
   const std::atomic<bool> *Cancelled = nullptr;
 };
@@ -54,6 +61,8 @@ struct AnalysisStats {
   /// Findings not reported because the time budget ran out while their
   /// paths were built.
   unsigned FindingsCut = 0;
+  /// Paths the exploration ended at a branch because the budget was spent.
+  unsigned PathsStopped = 0;
   unsigned Nodes = 0;
   bool Crashed = false;   ///< The engine crashed; the run was abandoned.
   bool FullParse = false; ///< A full parse was analysed (FullParse.h).

@@ -1,13 +1,14 @@
-//===-- ReportBudget.cpp - A deadline for building reports' paths ---------===//
+//===-- TimeBudget.cpp - A deadline for one file's analysis ---------------===//
 //
 // Part of condis-check.
 //
 //===----------------------------------------------------------------------===//
 
-#include "ReportBudget.h"
+#include "TimeBudget.h"
 
 #include "clang/StaticAnalyzer/Core/BugReporter/BugReporter.h"
 #include "clang/StaticAnalyzer/Core/BugReporter/BugReporterVisitors.h"
+#include "clang/StaticAnalyzer/Core/PathSensitive/CheckerContext.h"
 
 #include <set>
 #include <string>
@@ -25,6 +26,7 @@ thread_local const std::atomic<bool> *Cancelled = nullptr;
 /// The findings cut: their location and message, since one finding's
 /// reports (an equivalence class) are each tried in turn.
 thread_local std::set<std::pair<unsigned, std::string>> Cut;
+thread_local unsigned Stopped = 0;
 
 class ReportBudgetVisitor final : public BugReporterVisitor {
 public:
@@ -36,9 +38,7 @@ public:
   PathDiagnosticPieceRef VisitNode(const ExplodedNode *, BugReporterContext &,
                                    PathSensitiveBugReport &BR) override {
     // A clock read per path node: small beside the other visitors' work.
-    bool Spent = (Deadline && std::chrono::steady_clock::now() >= *Deadline) ||
-                 (Cancelled && Cancelled->load(std::memory_order_relaxed));
-    if (Spent && BR.isValid()) {
+    if (budgetSpent() && BR.isValid()) {
       Cut.insert({BR.getLocation().asLocation().getRawEncoding(),
                   BR.getDescription().str()});
       BR.markInvalid("condis: time budget spent", nullptr);
@@ -49,17 +49,33 @@ public:
 
 } // namespace
 
-ReportDeadline::ReportDeadline(std::chrono::steady_clock::time_point At,
-                               const std::atomic<bool> *Cancel)
+AnalysisDeadline::AnalysisDeadline(std::chrono::steady_clock::time_point At,
+                                   const std::atomic<bool> *Cancel)
     : Previous(Deadline), PreviousCancelled(Cancelled) {
   Deadline = At;
   Cancelled = Cancel;
   Cut.clear();
+  Stopped = 0;
 }
 
-ReportDeadline::~ReportDeadline() {
+AnalysisDeadline::~AnalysisDeadline() {
   Deadline = Previous;
   Cancelled = PreviousCancelled;
+}
+
+bool budgetSpent() {
+  return (Deadline && std::chrono::steady_clock::now() >= *Deadline) ||
+         (Cancelled && Cancelled->load(std::memory_order_relaxed));
+}
+
+bool stopPathIfBudgetSpent(CheckerContext &C) {
+  if (!Deadline && !Cancelled)
+    return false;
+  if (!budgetSpent())
+    return false;
+  if (C.generateSink(C.getState(), C.getPredecessor()))
+    ++Stopped;
+  return true;
 }
 
 void addReportBudget(PathSensitiveBugReport &R) {
@@ -67,5 +83,7 @@ void addReportBudget(PathSensitiveBugReport &R) {
 }
 
 unsigned cutReports() { return Cut.size(); }
+
+unsigned stoppedPaths() { return Stopped; }
 
 } // namespace condis
