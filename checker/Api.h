@@ -42,7 +42,6 @@ enum class IrqlLimit : uint8_t { Passive, Apc, Dispatch, Device, High, NoIrql };
 enum class EffectKind {
   None,
   DispatchesDrop,      ///< Ndis(M)CmDispatchIncomingDropParty.
-  HandlesDropComplete, ///< PROTOCOL_CL_DROP_PARTY_COMPLETE.
   RegistersCm,         ///< registration that makes the driver a CM.
   RegistersMcm,        ///< registration that makes the driver an MCM.
 };

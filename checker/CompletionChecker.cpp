@@ -5,8 +5,8 @@
 // of rules/handle-ends.def, and the engine knows no operation by name. Its
 // findings are reported under the row's checker: condis.DropParty for the
 // drop-party rows, condis.Completion for every other. What is only about
-// parties (the client's ProtocolClDropPartyComplete, the dispatch of an
-// incoming drop) is at the end of the file.
+// parties (handle-end rows of a handler, whose handle is the party's; the
+// dispatch of an incoming drop) is at the end of the file.
 //
 // Contract (../shared/reference/condis-rules.md, "Pairing rules" and
 // "Handle-lifetime rules"; the rows cite their pages):
@@ -27,10 +27,14 @@
 //    (LogsValues rows of rules/support.def) is not.
 //  * The state a request's handle is kept in may be released only once the
 //    completion has returned.
-//  * Parties only: in ProtocolClDropPartyComplete the handle in the party's
-//    own context is dead once Status is NDIS_STATUS_SUCCESS (the VC's other
-//    parties remain); Ndis(M)CmDispatchIncomingDropParty must not pass a
-//    NULL buffer with a non-zero size.
+//  * Inside a handler of a handle-end row's role type, under the row's
+//    condition on the handler's status, the party handle in the handler's
+//    own party context is dead, except for the row's Except call: in
+//    ProtocolClDropPartyComplete once Status is NDIS_STATUS_SUCCESS (the
+//    VC's other parties remain), in ProtocolClIncomingDropParty always
+//    (NdisClDropParty finishes the drop with it).
+//  * Parties only: Ndis(M)CmDispatchIncomingDropParty must not pass a NULL
+//    buffer with a non-zero size.
 //
 // Per handler in the top frame (its row's operation):
 //
@@ -50,8 +54,14 @@
 // Per handle (a symbol), for each rules/handle-ends.def row:
 //
 //     [Live] --row's call-----------------> [Ended(status)]
-//     [Ended(s)] --NDIS call, not logging, row's condition known true on s
-//                                         --> REPORT use after the end
+//     [Ended(s)] --NDIS call, not logging, not the row's Except, row's
+//                  condition known true on s --> REPORT use after the end
+//
+// Per handler frame of a role-type handle-end row (top or inlined):
+//
+//     entry -------------------------------> [Dead(row, status, context)]
+//     [Dead] --the context's own party handle to an NDIS call, not the
+//              row's Except, row's condition known true --> REPORT
 //
 // Completions are evaluated here (evalCall): they write nothing the driver
 // owns, so the context passed along with a handle keeps its values.
@@ -108,11 +118,11 @@ REGISTER_TRAIT_WITH_PROGRAMSTATE(HandlerCompletedHandle, const void *)
 // the frame that released it.
 REGISTER_MAP_WITH_PROGRAMSTATE(FreedMemory, const clang::ento::MemRegion *,
                                const clang::StackFrameContext *)
-// Frame of a PROTOCOL_CL_DROP_PARTY_COMPLETE handler (top or inlined) ->
-// the Status it was called with and its party context.
-REGISTER_MAP_WITH_PROGRAMSTATE(ClientDropCompletions,
+// Frame of a handler of a role-type handle-end row (top or inlined) -> the
+// row, the handler's status and its party context.
+REGISTER_MAP_WITH_PROGRAMSTATE(HandlerDeadHandles,
                                const clang::StackFrameContext *,
-                               condis::ClientDropCompletion)
+                               condis::HandlerDeadHandle)
 
 namespace condis {
 namespace {
@@ -152,9 +162,6 @@ private:
   std::vector<OperationBugs> OpBugs;           // by OperationId
   std::vector<std::unique_ptr<BugType>> EndBugs; // by handle-end row
   std::unique_ptr<BugType> NullDropBuffer;
-  /// The bug type of NdisClDropParty's handle-end row, which a use of the
-  /// handle in ProtocolClDropPartyComplete is reported as too.
-  const BugType *ClientDropUse = nullptr;
   std::map<const BugType *, const CheckerFrontend *> Owners;
   /// The object each "state released before completion" bug is about.
   std::map<const BugType *, std::string> FreedObjects;
@@ -218,8 +225,8 @@ private:
   // Parties only.
   void checkDispatchDrop(const CallEvent &Call, ApiId Row,
                          CheckerContext &C) const;
-  bool checkClientDropCompletionUse(const CallEvent &Call,
-                                    CheckerContext &C) const;
+  bool checkHandlerDeadHandleUse(const CallEvent &Call,
+                                 CheckerContext &C) const;
 
   /// After a use-after-end report, one bug is one report: the path goes on
   /// from \p N without the handle's state.
@@ -268,9 +275,10 @@ CompletionChecker::CompletionChecker() {
     EndBugs.push_back(
         std::make_unique<BugType>(&frontend(Row.Checker), Row.BugName, Category));
     Owners[EndBugs.back().get()] = &frontend(Row.Checker);
-    if (Row.Handle == HandleKind::Party &&
-        Row.When == EndWhen::UnlessReturnsFailure)
-      ClientDropUse = EndBugs.back().get();
+    // A handler row's handle is found through the callee's PartyArg.
+    assert((apiInfo(Row.Api).Spelling != SpellingKind::RoleType ||
+            Row.Handle == HandleKind::Party) &&
+           "a handler row of rules/handle-ends.def ends a party handle");
   }
   NullDropBuffer = std::make_unique<BugType>(
       &DropParty, "NULL drop buffer with non-zero size", Category);
@@ -337,22 +345,25 @@ constexpr unsigned DispatchSizeArg = 3;
 void CompletionChecker::checkBeginFunction(CheckerContext &C) const {
   if (!Modeling->concerns(C.getASTContext()))
     return;
-  // Parties only: a ProtocolClDropPartyComplete remembers its Status and
-  // party context.
+  // A handler of a role-type handle-end row (ProtocolClIncomingDropParty)
+  // remembers its row, status and party context.
   const StackFrameContext *SFC = C.getStackFrame();
   std::optional<ApiId> Role =
       Modeling->roleTypeOf(dyn_cast_or_null<FunctionDecl>(SFC->getDecl()));
-  if (!Role || apiInfo(*Role).Effect != EffectKind::HandlesDropComplete)
+  const HandleEndInfo *Row = Role ? handleEndOf(*Role) : nullptr;
+  if (!Row)
     return;
-  const ApiInfo &Info = apiInfo(*Role);
   ProgramStateRef State = C.getState();
-  const MemRegion *Party =
-      ModelingChecker::handlerParam(State, SFC, Info.PartyArg).getAsRegion();
-  if (!Party)
+  const MemRegion *Context =
+      ModelingChecker::handlerParam(State, SFC, Row->Arg).getAsRegion();
+  if (!Context)
     return;
-  C.addTransition(State->set<ClientDropCompletions>(
-      SFC, {ModelingChecker::handlerParam(State, SFC, Info.StatusArg),
-            Party->getBaseRegion()}));
+  SVal Status = Row->When == EndWhen::Always
+                    ? SVal(UnknownVal())
+                    : ModelingChecker::handlerParam(State, SFC,
+                                                    apiInfo(*Role).StatusArg);
+  C.addTransition(State->set<HandlerDeadHandles>(
+      SFC, {Row, Status, Context->getBaseRegion()}));
 }
 
 void CompletionChecker::checkPreCall(const CallEvent &Call,
@@ -525,7 +536,7 @@ bool CompletionChecker::checkHandleUses(const CallEvent &Call,
            C);
     return true;
   }
-  return checkClientDropCompletionUse(Call, C);
+  return checkHandlerDeadHandleUse(Call, C);
 }
 
 void CompletionChecker::endHandle(const CallEvent &Call,
@@ -702,8 +713,8 @@ void CompletionChecker::checkLiveSymbols(ProgramStateRef State,
   for (const auto &[Sym, E] : State->get<EndedHandles>())
     if (SymbolRef Status = E.Status.getAsSymbol())
       SR.markLive(Status);
-  for (const auto &[Frame, Done] : State->get<ClientDropCompletions>())
-    if (SymbolRef Status = Done.Status.getAsSymbol())
+  for (const auto &[Frame, Dead] : State->get<HandlerDeadHandles>())
+    if (SymbolRef Status = Dead.Status.getAsSymbol())
       SR.markLive(Status);
   if (const void *Forwarded = State->get<ForwardedStatus>())
     SR.markLive(static_cast<SymbolRef>(Forwarded));
@@ -754,36 +765,38 @@ void CompletionChecker::checkDispatchDrop(const CallEvent &Call, ApiId Row,
          C, nullptr, Call.getArgExpr(DispatchSizeArg));
 }
 
-bool CompletionChecker::checkClientDropCompletionUse(const CallEvent &Call,
-                                                     CheckerContext &C) const {
-  // In ProtocolClDropPartyComplete, the party's handle is dead once the
-  // handler's Status is NDIS_STATUS_SUCCESS. Only the handle in the party's
-  // own context is: one read through a pointer stored there (Party->Next,
-  // the VC's party list) is a remaining party's, which the client may drop.
+bool CompletionChecker::checkHandlerDeadHandleUse(const CallEvent &Call,
+                                                  CheckerContext &C) const {
+  // Inside a handler of a role-type handle-end row, the party handle read
+  // from the handler's own party context is dead (under the row's
+  // condition on the handler's status). Only that handle is: one read
+  // through a pointer stored there (Party->Next, the VC's party list) is a
+  // remaining party's, which the client may drop.
   ProgramStateRef State = C.getState();
   for (const LocationContext *LC = C.getLocationContext(); LC;
        LC = LC->getParent()) {
     const auto *SFC = dyn_cast<StackFrameContext>(LC);
-    const ClientDropCompletion *Done =
-        SFC ? State->get<ClientDropCompletions>(SFC) : nullptr;
-    if (!Done)
+    const HandlerDeadHandle *Dead =
+        SFC ? State->get<HandlerDeadHandles>(SFC) : nullptr;
+    if (!Dead)
       continue;
-    if (statusIs(State, Done->Status, StatusSuccess, C) != Truth::Yes)
+    const HandleEndInfo &Row = *Dead->Row;
+    if (!handleIsDead(State, HandleEnd{&Row, Dead->Status}, C))
       return false;
     const IdentifierInfo *II = Call.getCalleeIdentifier();
-    std::optional<ApiId> Row = II ? lookupApi(II->getName()) : std::nullopt;
-    int PartyArg = Row ? apiInfo(*Row).PartyArg : -1;
+    std::optional<ApiId> Callee = II ? lookupApi(II->getName()) : std::nullopt;
+    if (!Callee || *Callee == Row.Except)
+      return false;
+    int PartyArg = apiInfo(*Callee).PartyArg;
     if (PartyArg < 0 || static_cast<unsigned>(PartyArg) >= Call.getNumArgs())
       return false;
     SVal V = Call.getArgSVal(PartyArg);
-    if (!isReadFromOwnField(V, Done->Party))
+    if (!isReadFromOwnField(V, Dead->Context))
       return false;
-    if (!ClientDropUse || !DropParty.isEnabled())
-      return false;
-    report(*ClientDropUse,
-           "Party handle passed to " + calleeName(Call, C) +
-               " after the drop completed with NDIS_STATUS_SUCCESS; the "
-               "party is gone and its handle is invalid",
+    report(endBug(Row),
+           (handleKindName(Row.Handle) + " passed to " + calleeName(Call, C) +
+            " after " + Row.Reason)
+               .str(),
            C, V.getAsSymbol(), Call.getArgExpr(PartyArg), nullptr,
            /*TrackValue=*/true);
     return true;

@@ -58,17 +58,22 @@ struct RequestKey {
   }
 };
 
-/// A running ProtocolClDropPartyComplete: its Status and its party context.
-struct ClientDropCompletion {
+/// A running handler of a role-type row of rules/handle-ends.def
+/// (ProtocolClIncomingDropParty): the row, the handler's status parameter
+/// (unknown for an Always row) and its party context, whose own handle the
+/// row declares dead.
+struct HandlerDeadHandle {
+  const HandleEndInfo *Row;
   SVal Status;
-  const MemRegion *Party;
+  const MemRegion *Context;
 
-  bool operator==(const ClientDropCompletion &O) const {
-    return Status == O.Status && Party == O.Party;
+  bool operator==(const HandlerDeadHandle &O) const {
+    return Row == O.Row && Status == O.Status && Context == O.Context;
   }
   void Profile(llvm::FoldingSetNodeID &ID) const {
+    ID.AddPointer(Row);
     Status.Profile(ID);
-    ID.AddPointer(Party);
+    ID.AddPointer(Context);
   }
 };
 

@@ -89,9 +89,9 @@ const OperationInfo *operationOfCompletion(ApiId Fn) {
 
 llvm::ArrayRef<HandleEndInfo> allHandleEnds() { return HandleEnds; }
 
-const HandleEndInfo *handleEndOf(ApiId Fn) {
+const HandleEndInfo *handleEndOf(ApiId Api) {
   for (const HandleEndInfo &E : HandleEnds)
-    if (E.Api == Fn)
+    if (E.Api == Api)
       return &E;
   return nullptr;
 }

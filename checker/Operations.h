@@ -64,15 +64,18 @@ llvm::StringRef handleKindName(HandleKind K);
 /// When a handle-end row's call leaves the handle dead.
 enum class EndWhen {
   Always,               ///< whatever the call does.
-  StatusSuccess,        ///< its status argument is NDIS_STATUS_SUCCESS.
+  StatusSuccess,        ///< its status argument (a handler's: its status
+                        ///< parameter) is NDIS_STATUS_SUCCESS.
   StatusFailure,        ///< its status argument is not NDIS_STATUS_SUCCESS.
   UnlessReturnsFailure, ///< unless it returns NDIS_STATUS_FAILURE.
   UnlessReturnFails,    ///< unless it returns other than NDIS_STATUS_SUCCESS.
 };
 
 struct HandleEndInfo {
-  ApiId Api;      ///< The call (a function row).
-  int Arg;        ///< The argument holding the handle.
+  ApiId Api; ///< The call (a function row), or the handler (a role-type row)
+             ///< inside which the party handle of its own context is dead.
+  int Arg;   ///< The argument holding the handle; for a handler, its party
+             ///< context parameter.
   HandleKind Handle;
   EndWhen When;
   ApiId Except; ///< A call that may still take the dead handle, or None.
@@ -92,8 +95,8 @@ const OperationInfo *operationOfHandler(ApiId RoleType);
 const OperationInfo *operationOfCompletion(ApiId Fn);
 
 llvm::ArrayRef<HandleEndInfo> allHandleEnds();
-/// The handle-end row of function row \p Fn, if it has one.
-const HandleEndInfo *handleEndOf(ApiId Fn);
+/// The handle-end row of function or role-type row \p Api, if it has one.
+const HandleEndInfo *handleEndOf(ApiId Api);
 
 } // namespace condis
 
