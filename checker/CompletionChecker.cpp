@@ -29,10 +29,11 @@
 //    completion has returned.
 //  * Inside a handler of a handle-end row's role type, under the row's
 //    condition on the handler's status, the party handle in the handler's
-//    own party context is dead, except for the row's Except call: in
+//    own party context is dead, except for the row's Except calls: in
 //    ProtocolClDropPartyComplete once Status is NDIS_STATUS_SUCCESS (the
 //    VC's other parties remain), in ProtocolClIncomingDropParty always
-//    (NdisClDropParty finishes the drop with it).
+//    (NdisClDropParty finishes the drop with it, or NdisClCloseCall when it
+//    was the last party).
 //  * Parties only: Ndis(M)CmDispatchIncomingDropParty must not pass a NULL
 //    buffer with a non-zero size.
 //
@@ -54,14 +55,14 @@
 // Per handle (a symbol), for each rules/handle-ends.def row:
 //
 //     [Live] --row's call-----------------> [Ended(status)]
-//     [Ended(s)] --NDIS call, not logging, not the row's Except, row's
+//     [Ended(s)] --NDIS call, not logging, not one of the row's Except, row's
 //                  condition known true on s --> REPORT use after the end
 //
 // Per handler frame of a role-type handle-end row (top or inlined):
 //
 //     entry -------------------------------> [Dead(row, status, context)]
-//     [Dead] --the context's own party handle to an NDIS call, not the
-//              row's Except, row's condition known true --> REPORT
+//     [Dead] --the context's own party handle to an NDIS call, not one of
+//              the row's Except, row's condition known true --> REPORT
 //
 // Completions are evaluated here (evalCall): they write nothing the driver
 // owns, so the context passed along with a handle keeps its values.
@@ -519,12 +520,10 @@ bool CompletionChecker::checkHandleUses(const CallEvent &Call,
     const HandleEnd *End = S ? State->get<EndedHandles>(S) : nullptr;
     if (!End || !handleIsDead(State, *End, C))
       continue;
-    if (End->Row->Except != ApiId::None) {
-      const IdentifierInfo *II = Call.getCalleeIdentifier();
-      std::optional<ApiId> Callee = II ? lookupApi(II->getName()) : std::nullopt;
-      if (Callee == End->Row->Except)
-        continue;
-    }
+    const IdentifierInfo *II = Call.getCalleeIdentifier();
+    std::optional<ApiId> Callee = II ? lookupApi(II->getName()) : std::nullopt;
+    if (Callee && End->Row->excepts(*Callee))
+      continue;
     if (!frontend(End->Row->Checker).isEnabled())
       continue;
     forget(S,
@@ -785,7 +784,7 @@ bool CompletionChecker::checkHandlerDeadHandleUse(const CallEvent &Call,
       return false;
     const IdentifierInfo *II = Call.getCalleeIdentifier();
     std::optional<ApiId> Callee = II ? lookupApi(II->getName()) : std::nullopt;
-    if (!Callee || *Callee == Row.Except)
+    if (!Callee || Row.excepts(*Callee))
       return false;
     int PartyArg = apiInfo(*Callee).PartyArg;
     if (PartyArg < 0 || static_cast<unsigned>(PartyArg) >= Call.getNumArgs())

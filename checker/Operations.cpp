@@ -29,11 +29,11 @@ static_assert(sizeof(Operations) / sizeof(Operations[0]) ==
               "rules/operations.def and OperationId disagree");
 
 const HandleEndInfo HandleEnds[] = {
-#define CONDIS_HANDLE_END(Api, Arg, Handle, When, Except, Checker, BugName,    \
-                          Reason, Note)                                        \
-  {ApiId::Api,   Arg,           HandleKind::Handle, EndWhen::When,             \
-   ApiId::Except, Frontend::Checker, BugName,       Reason,                    \
-   Note},
+#define CONDIS_HANDLE_END(Api, Arg, Handle, When, Except, AlsoExcept,        \
+                          Checker, BugName, Reason, Note)                      \
+  {ApiId::Api,    Arg,               HandleKind::Handle, EndWhen::When,        \
+   {ApiId::Except, ApiId::AlsoExcept}, Frontend::Checker, BugName,             \
+   Reason,        Note},
 #include "handle-ends.def"
 };
 

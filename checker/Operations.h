@@ -78,7 +78,12 @@ struct HandleEndInfo {
              ///< context parameter.
   HandleKind Handle;
   EndWhen When;
-  ApiId Except; ///< A call that may still take the dead handle, or None.
+  /// Calls that may still take the dead handle (None: no call).
+  ApiId Except[2];
+  bool excepts(ApiId Callee) const {
+    return Callee != ApiId::None &&
+           (Callee == Except[0] || Callee == Except[1]);
+  }
   Frontend Checker;
   llvm::StringRef BugName; ///< "Party handle used after drop".
   llvm::StringRef Reason;  ///< Completes "<Handle> handle passed to F after ".
