@@ -5,7 +5,9 @@
 //===----------------------------------------------------------------------===//
 
 #include "Api.h"
+#include "TableNames.h"
 
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringMap.h"
 #include <cassert>
 
@@ -51,15 +53,6 @@ const SupportInfo Support[] = {
 #include "support.def"
 };
 
-template <typename Row, size_t N, typename KeyFn, typename ValFn>
-StringMap<decltype(std::declval<ValFn>()(std::declval<const Row &>()))>
-index(const Row (&Rows)[N], KeyFn Key, ValFn Val) {
-  StringMap<decltype(Val(Rows[0]))> M;
-  for (const Row &R : Rows)
-    M.try_emplace(Key(R), Val(R));
-  return M;
-}
-
 } // namespace
 
 const ApiInfo &apiInfo(ApiId Id) {
@@ -67,44 +60,48 @@ const ApiInfo &apiInfo(ApiId Id) {
   return Table[static_cast<unsigned>(Id) - 1];
 }
 
+void indexApiTables(StringMap<TableName> &Index) {
+  for (const ApiInfo &I : Table) {
+    TableName &N = Index[I.Name];
+    ApiId Id = static_cast<ApiId>(&I - Table + 1);
+    if (!N.Api)
+      N.Api = Id;
+    if (I.Spelling == SpellingKind::RoleType && !N.RoleType)
+      N.RoleType = Id;
+  }
+  // A legacy alias names its role type ahead of any row of that name.
+  for (const AliasRow &A : llvm::reverse(Aliases))
+    Index[A.Alias].RoleType = A.RoleType;
+  for (const FieldRow &F : Fields) {
+    TableName &N = Index[F.Field];
+    if (!N.FieldRoleType)
+      N.FieldRoleType = F.RoleType;
+  }
+  for (const SupportInfo &S : Support) {
+    TableName &N = Index[S.Name];
+    if (!N.Support)
+      N.Support = &S;
+  }
+}
+
 std::optional<ApiId> lookupApi(StringRef Name) {
-  static const auto ByName =
-      index(Table, [](const ApiInfo &I) { return I.Name; },
-            [](const ApiInfo &I) {
-              return static_cast<ApiId>(&I - Table + 1);
-            });
-  auto It = ByName.find(Name);
-  if (It == ByName.end())
-    return std::nullopt;
-  return It->second;
+  const TableName *N = lookupName(Name);
+  return N ? N->Api : std::nullopt;
 }
 
 std::optional<ApiId> roleTypeForField(StringRef Field) {
-  static const auto ByField =
-      index(Fields, [](const FieldRow &R) { return R.Field; },
-            [](const FieldRow &R) { return R.RoleType; });
-  auto It = ByField.find(Field);
-  if (It == ByField.end())
-    return std::nullopt;
-  return It->second;
+  const TableName *N = lookupName(Field);
+  return N ? N->FieldRoleType : std::nullopt;
 }
 
 std::optional<ApiId> lookupRoleType(StringRef Name) {
-  for (const AliasRow &A : Aliases)
-    if (A.Alias == Name)
-      return A.RoleType;
-  std::optional<ApiId> Id = lookupApi(Name);
-  if (Id && apiInfo(*Id).Spelling == SpellingKind::RoleType)
-    return Id;
-  return std::nullopt;
+  const TableName *N = lookupName(Name);
+  return N ? N->RoleType : std::nullopt;
 }
 
 const SupportInfo *lookupSupport(StringRef Name) {
-  static const auto ByName =
-      index(Support, [](const SupportInfo &S) { return S.Name; },
-            [](const SupportInfo &S) { return &S; });
-  auto It = ByName.find(Name);
-  return It == ByName.end() ? nullptr : It->second;
+  const TableName *N = lookupName(Name);
+  return N ? N->Support : nullptr;
 }
 
 StringRef roleName(ApiRole R) {

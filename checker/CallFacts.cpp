@@ -65,9 +65,10 @@ const Expr *argExpr(const CallEvent &Call, int Index) {
 }
 
 
-std::string spelledName(const CallEvent &Call, ApiId Row, CheckerContext &C) {
+std::string spelledRowName(const CallEvent &Call, ApiId Row,
+                           CheckerContext &C) {
   if (const auto *CE = dyn_cast_or_null<CallExpr>(Call.getOriginExpr()))
-    Row = spelledCall(CE, Row, C.getSourceManager(), C.getLangOpts()).Id;
+    Row = spelledRow(CE, Row, C.getSourceManager(), C.getLangOpts()).Id;
   return apiInfo(Row).Name.str();
 }
 
@@ -76,7 +77,7 @@ std::string calleeName(const CallEvent &Call, CheckerContext &C) {
   if (!II)
     return "an NDIS call";
   if (std::optional<ApiId> Row = lookupApi(II->getName()))
-    return spelledName(Call, *Row, C);
+    return spelledRowName(Call, *Row, C);
   return II->getName().str();
 }
 

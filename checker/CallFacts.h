@@ -48,9 +48,9 @@ clang::ento::SVal argSVal(const clang::ento::CallEvent &Call, int Index);
 const clang::Expr *argExpr(const clang::ento::CallEvent &Call, int Index);
 
 /// The name the driver wrote for a call to table row \p Row: the
-/// NdisMCm* macro when it used one, else the function.
-std::string spelledName(const clang::ento::CallEvent &Call, ApiId Row,
-                        clang::ento::CheckerContext &C);
+/// NdisMCm* macro when it used one, else the function (Spelling.h).
+std::string spelledRowName(const clang::ento::CallEvent &Call, ApiId Row,
+                           clang::ento::CheckerContext &C);
 
 /// The callee's name for messages (the spelled form for table rows).
 std::string calleeName(const clang::ento::CallEvent &Call,

@@ -405,7 +405,7 @@ void CompletionChecker::checkCompletion(const CallEvent &Call, ApiId Row,
   SVal Status = argSVal(Call, Op.StatusArg);
   SVal Handle = argSVal(Call, Op.HandleArg);
   SymbolRef H = Handle.getAsSymbol();
-  std::string Name = spelledName(Call, Row, C);
+  std::string Name = spelledRowName(Call, Row, C);
   const OperationBugs &B = bugs(Op);
   std::string Noun = Op.Noun.str();
 
@@ -758,7 +758,7 @@ void CompletionChecker::checkDispatchDrop(const CallEvent &Call, ApiId Row,
   if (statusIs(State, Size, 0, C) != Truth::No)
     return;
   report(*NullDropBuffer,
-         spelledName(Call, Row, C) +
+         spelledRowName(Call, Row, C) +
              " called with a NULL buffer and a non-zero size; pass a size of "
              "0 when there is no close data",
          C, nullptr, Call.getArgExpr(DispatchSizeArg));

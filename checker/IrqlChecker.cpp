@@ -47,6 +47,7 @@
 #include "IrqlState.h"
 #include "IrqlTransitions.h"
 #include "ModelingChecker.h"
+#include "Spelling.h"
 #include "TimeBudget.h"
 
 #include "clang/AST/ASTContext.h"

@@ -9,6 +9,8 @@
 #include "Irql.h"
 #include "IrqlState.h"
 #include "Sal.h"
+#include "Spelling.h"
+#include "TableNames.h"
 
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
@@ -28,7 +30,8 @@ namespace condis {
 namespace {
 
 bool isRowName(StringRef Name) {
-  return lookupIrqlApi(Name) || lookupApi(Name);
+  const TableName *N = lookupName(Name);
+  return N && N->isCallRow();
 }
 
 /// The rules/irql.def row a call was written as, if any.
@@ -80,30 +83,6 @@ IrqlNoteVisitor::narrowedOnEntry(const ExplodedNode *N, ProgramStateRef Now,
   if (!FD || !FD->getIdentifier() || !Sal->factsFor(FD).requirement())
     return nullptr;
   return FD;
-}
-
-std::string spelledName(const CallExpr *CE, const SourceManager &SM,
-                        const LangOptions &LO) {
-  // The outermost table macro is what the driver wrote: NdisAcquireSpinLock
-  // over KeAcquireSpinLock over KeAcquireSpinLockRaiseToDpc in the WDK.
-  std::string Outermost;
-  SourceLocation Loc = CE->getCallee()->getBeginLoc();
-  while (Loc.isMacroID()) {
-    if (SM.isMacroArgExpansion(Loc)) {
-      Loc = SM.getImmediateSpellingLoc(Loc);
-      continue;
-    }
-    StringRef Macro = Lexer::getImmediateMacroName(Loc, SM, LO);
-    if (isRowName(Macro))
-      Outermost = Macro.str();
-    Loc = SM.getImmediateMacroCallerLoc(Loc);
-  }
-  if (!Outermost.empty())
-    return Outermost;
-  if (const FunctionDecl *FD = CE->getDirectCallee())
-    if (FD->getIdentifier())
-      return FD->getName().str();
-  return "the call";
 }
 
 /// Whether the token at \p Loc is the driver's: written in its source or

@@ -30,13 +30,6 @@ namespace condis {
 
 class SalIndex;
 
-/// How a call was written: the innermost macro around it that is a row of
-/// rules/irql.def or rules/condis.def (NDIS_RAISE_IRQL_TO_DISPATCH,
-/// NdisMCmNotifyCloseAddressFamily), else the callee's name.
-std::string spelledName(const clang::CallExpr *CE,
-                        const clang::SourceManager &SM,
-                        const clang::LangOptions &LO);
-
 /// "'Adapter->Lock'": the lock argument \p Arg as the driver wrote it
 /// (without '&'; through a driver's macro, with the macro's arguments in
 /// place), else the region's name, else "" (no name).

@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Irql.h"
+#include "TableNames.h"
 
 #include "llvm/ADT/StringMap.h"
 #include <algorithm>
@@ -167,24 +168,32 @@ const IrqlRoleInfo &irqlRoleInfo(IrqlRoleId Id) {
   return RoleTable[static_cast<unsigned>(Id) - 1];
 }
 
+void indexIrqlTables(StringMap<TableName> &Index) {
+  for (const IrqlApiInfo &I : ApiTable) {
+    TableName &N = Index[I.Name];
+    if (!N.IrqlApi)
+      N.IrqlApi = static_cast<IrqlApiId>(&I - ApiTable + 1);
+  }
+  for (const IrqlRoleInfo &R : RoleTable) {
+    TableName &N = Index[R.RoleType];
+    if (!N.IrqlRole)
+      N.IrqlRole = static_cast<IrqlRoleId>(&R - RoleTable + 1);
+  }
+  for (const IrqlFieldInfo &F : FieldTable) {
+    TableName &N = Index[F.Field];
+    if (!N.IrqlField)
+      N.IrqlField = &F;
+  }
+}
+
 std::optional<IrqlApiId> lookupIrqlApi(StringRef Name) {
-  static const StringMap<IrqlApiId> ByName = [] {
-    StringMap<IrqlApiId> M;
-    for (const IrqlApiInfo &I : ApiTable)
-      M.try_emplace(I.Name, static_cast<IrqlApiId>(&I - ApiTable + 1));
-    return M;
-  }();
-  auto It = ByName.find(Name);
-  if (It == ByName.end())
-    return std::nullopt;
-  return It->second;
+  const TableName *N = lookupName(Name);
+  return N ? N->IrqlApi : std::nullopt;
 }
 
 std::optional<IrqlRoleId> lookupIrqlRole(StringRef Name) {
-  for (const IrqlRoleInfo &R : RoleTable)
-    if (R.RoleType == Name)
-      return static_cast<IrqlRoleId>(&R - RoleTable + 1);
-  return std::nullopt;
+  const TableName *N = lookupName(Name);
+  return N ? N->IrqlRole : std::nullopt;
 }
 
 std::optional<IrqlRoleId> routineRole(IrqlApiId Api, unsigned Arg) {
@@ -195,10 +204,8 @@ std::optional<IrqlRoleId> routineRole(IrqlApiId Api, unsigned Arg) {
 }
 
 const IrqlFieldInfo *lookupIrqlField(StringRef Field) {
-  for (const IrqlFieldInfo &F : FieldTable)
-    if (F.Field == Field)
-      return &F;
-  return nullptr;
+  const TableName *N = lookupName(Field);
+  return N ? N->IrqlField : nullptr;
 }
 
 IrqlRange roleRange(const IrqlRoleInfo &R) {

@@ -375,7 +375,7 @@ void RoleChecker::checkCall(const TableCall &C, ApiRole DriverRole,
                             BugReporter &BR) const {
   ASTContext &Ctx = Mgr.getASTContext();
   const SourceManager &SM = Ctx.getSourceManager();
-  SpelledCall S = spelledCall(C.Call, C.Callee, SM, Ctx.getLangOpts());
+  SpelledRow S = spelledRow(C.Call, C.Callee, SM, Ctx.getLangOpts());
   const ApiInfo &Written = apiInfo(S.Id);
   if (Written.Counterpart == ApiId::None)
     return;

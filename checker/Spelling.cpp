@@ -1,20 +1,21 @@
-//===-- Spelling.cpp - How a call to a table API was written ----*- C++ -*-===//
+//===-- Spelling.cpp - How the driver wrote a call ------------------------===//
 //
 // Part of condis-check.
 //
 // Walks outwards from the callee name through the macro expansions that
 // produced it. A macro-argument expansion means the name was written as an
-// argument of some macro (ASSERT(...), NT_SUCCESS(...), even an MCM macro):
-// the argument's own text decides, so follow its spelling. A macro-body
-// expansion means the name came from a macro's body: if that macro is an
-// MCM macro row expanding to the callee, that is the spelling; otherwise (a
-// driver's own wrapper) look at where it was invoked. With no MCM macro on
-// the chain the driver wrote the function itself.
+// argument of some macro: the argument's own text decides, so follow its
+// spelling. A macro-body expansion means the name came from a macro's body:
+// remember the macro if a table names it, then look at where the macro was
+// invoked. The last macro remembered is the outermost, what the driver
+// wrote; with none the driver wrote the callee itself.
 //
 //===----------------------------------------------------------------------===//
 
 #include "Spelling.h"
+#include "TableNames.h"
 
+#include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
@@ -41,13 +42,19 @@ SourceLocation nameTokenAt(SourceLocation Loc, StringRef Name,
 
 } // namespace
 
-SpelledCall spelledCall(const CallExpr *CE, ApiId Callee,
-                        const SourceManager &SM, const LangOptions &LO) {
+SpelledCall spelledCall(const CallExpr *CE, const SourceManager &SM,
+                        const LangOptions &LO) {
   const Expr *CalleeExpr = CE->getCallee()->IgnoreParenImpCasts();
   SourceLocation NameLoc = CalleeExpr->getExprLoc();
   if (const auto *DRE = dyn_cast<DeclRefExpr>(CalleeExpr))
     NameLoc = DRE->getLocation();
 
+  SpelledCall Out;
+  if (const FunctionDecl *FD = CE->getDirectCallee())
+    if (FD->getIdentifier()) {
+      Out.Name = FD->getName();
+      Out.NameLoc = nameTokenAt(NameLoc, Out.Name, SM, LO);
+    }
   SourceLocation Loc = NameLoc;
   while (Loc.isMacroID()) {
     if (SM.isMacroArgExpansion(Loc)) {
@@ -56,14 +63,27 @@ SpelledCall spelledCall(const CallExpr *CE, ApiId Callee,
     }
     StringRef Macro = Lexer::getImmediateMacroName(Loc, SM, LO);
     SourceLocation Invocation = SM.getImmediateExpansionRange(Loc).getBegin();
-    if (std::optional<ApiId> Id = lookupApi(Macro)) {
-      const ApiInfo &I = apiInfo(*Id);
-      if (I.Spelling == SpellingKind::Macro && I.Target == Callee)
-        return {*Id, nameTokenAt(Invocation, I.Name, SM, LO)};
-    }
+    if (const TableName *N = lookupName(Macro); N && N->isCallRow())
+      Out = {Macro, nameTokenAt(Invocation, Macro, SM, LO)};
     Loc = Invocation;
   }
-  return {Callee, nameTokenAt(NameLoc, apiInfo(Callee).Name, SM, LO)};
+  return Out;
+}
+
+std::string spelledName(const CallExpr *CE, const SourceManager &SM,
+                        const LangOptions &LO) {
+  StringRef Name = spelledCall(CE, SM, LO).Name;
+  return Name.empty() ? "the call" : Name.str();
+}
+
+SpelledRow spelledRow(const CallExpr *CE, ApiId Callee,
+                      const SourceManager &SM, const LangOptions &LO) {
+  SpelledCall S = spelledCall(CE, SM, LO);
+  if (std::optional<ApiId> Row = lookupApi(S.Name))
+    if (*Row == Callee || (apiInfo(*Row).Spelling == SpellingKind::Macro &&
+                           apiInfo(*Row).Target == Callee))
+      return {*Row, S.NameLoc};
+  return {Callee, SourceLocation()};
 }
 
 } // namespace condis

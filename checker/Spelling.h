@@ -1,9 +1,15 @@
-//===-- Spelling.h - How a call to a table API was written -------*- C++ -*-===//
+//===-- Spelling.h - How the driver wrote a call ----------------*- C++ -*-===//
 //
-// Part of condis-check. The WDK writes the NdisMCm* forms as macros over the
-// NdisCm* functions, so after preprocessing both calls look the same; only
-// the macro expansion at the call site still shows which one the driver
-// wrote.
+// Part of condis-check. The one answer to "what did the driver write for
+// this call", for every message, note and fix-it. Headers write many table
+// APIs as macros over others (the WDK's NdisMCm* forms over the NdisCm*
+// functions; NdisAcquireSpinLock over KeAcquireSpinLock over
+// KeAcquireSpinLockRaiseToDpc on x64), so after preprocessing only the
+// macro expansions at the call site still show what the driver wrote: the
+// outermost macro on the callee name's expansion chain that a rule table
+// names as a call (TableNames.h). A driver's own wrapper macros are looked
+// through; a call written as a macro argument (ASSERT(...), an MCM macro's
+// argument) is judged by its own text.
 //
 //===----------------------------------------------------------------------===//
 
@@ -13,6 +19,8 @@
 #include "Api.h"
 
 #include "clang/Basic/SourceLocation.h"
+#include "llvm/ADT/StringRef.h"
+#include <string>
 
 namespace clang {
 class CallExpr;
@@ -22,21 +30,34 @@ class LangOptions;
 
 namespace condis {
 
-/// The table row a call was written as, and where that name is spelled.
+/// The name the driver wrote for a call, and where.
 struct SpelledCall {
-  ApiId Id;                      ///< The row the driver wrote (macro or function).
+  llvm::StringRef Name;          ///< "" when the callee has no name.
   clang::SourceLocation NameLoc; ///< Spelling location of the name; invalid
                                  ///< when it was built by token pasting.
 };
 
-/// The table row a call to \p Callee was written as: an MCM macro row of
-/// rules/condis.def expanding to \p Callee whose body spells the call, else
-/// \p Callee itself. Macros that are not table rows (a driver's own
-/// wrappers) are looked through; a call written as a macro argument is
-/// judged by its own text.
-SpelledCall spelledCall(const clang::CallExpr *CE, ApiId Callee,
+/// The outermost table-named macro around \p CE's callee, else the callee.
+SpelledCall spelledCall(const clang::CallExpr *CE,
                         const clang::SourceManager &SM,
                         const clang::LangOptions &LO);
+
+/// spelledCall's name for messages: "the call" when the callee has none.
+std::string spelledName(const clang::CallExpr *CE,
+                        const clang::SourceManager &SM,
+                        const clang::LangOptions &LO);
+
+/// The rules/condis.def row a call to row \p Callee was written as: the
+/// spelled name's row when it is \p Callee or a macro row over it (the
+/// NdisMCm* form), else \p Callee; and where that name is spelled (invalid
+/// when it is not the spelled name).
+struct SpelledRow {
+  ApiId Id;
+  clang::SourceLocation NameLoc;
+};
+SpelledRow spelledRow(const clang::CallExpr *CE, ApiId Callee,
+                      const clang::SourceManager &SM,
+                      const clang::LangOptions &LO);
 
 } // namespace condis
 
