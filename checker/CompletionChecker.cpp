@@ -79,6 +79,7 @@
 #include "ModelingChecker.h"
 #include "Operations.h"
 #include "PartyOrigin.h"
+#include "ReportLimit.h"
 #include "TimeBudget.h"
 
 #include "clang/AST/Decl.h"
@@ -138,7 +139,7 @@ class CompletionChecker
     : public CheckerFamily<check::BeginFunction, check::PreCall,
                            eval::Call, check::PostCall, check::Bind,
                            check::PreStmt<ReturnStmt>, check::LiveSymbols,
-                           check::DeadSymbols> {
+                           check::DeadSymbols, check::EndAnalysis> {
 public:
   CheckerFrontend DropParty, Completion;
   const ModelingChecker *Modeling = nullptr;
@@ -155,6 +156,9 @@ public:
   void checkPreStmt(const ReturnStmt *RS, CheckerContext &C) const;
   void checkLiveSymbols(ProgramStateRef State, SymbolReaper &SR) const;
   void checkDeadSymbols(SymbolReaper &SR, CheckerContext &C) const;
+  void checkEndAnalysis(ExplodedGraph &, BugReporter &, ExprEngine &) const {
+    Limit.reset();
+  }
   void printState(raw_ostream &Out, ProgramStateRef State, const char *NL,
                   const char *Sep) const override;
 
@@ -163,6 +167,7 @@ private:
   std::vector<OperationBugs> OpBugs;           // by OperationId
   std::vector<std::unique_ptr<BugType>> EndBugs; // by handle-end row
   std::unique_ptr<BugType> NullDropBuffer;
+  ReportLimit Limit;
   std::map<const BugType *, const CheckerFrontend *> Owners;
   /// The object each "state released before completion" bug is about.
   std::map<const BugType *, std::string> FreedObjects;
@@ -812,6 +817,9 @@ ExplodedNode *CompletionChecker::report(const BugType &BT, StringRef Msg,
   auto Owner = Owners.find(&BT);
   if (Owner == Owners.end() || !Owner->second->isEnabled())
     return nullptr;
+  // Reported often enough on other paths: go on as if reported here too.
+  if (At && !Limit.admit(BT, At->getExprLoc(), Msg))
+    return C.getPredecessor();
   ExplodedNode *N = C.generateNonFatalErrorNode();
   if (!N)
     return nullptr;
