@@ -84,16 +84,15 @@ FactsCache::Found FactsCache::lookup(StringRef Key, TUScan &Scan,
   std::string Path = entryPath(Key);
   ErrorOr<std::unique_ptr<MemoryBuffer>> Buffer = MemoryBuffer::getFile(
       Path, /*IsText=*/false, /*RequiresNullTerminator=*/false);
-  if (!Buffer)
-    return Buffer.getError() == std::errc::no_such_file_or_directory
-               ? Found::Missing
-               : (Why = Path + ": cannot read it: " +
-                        Buffer.getError().message(),
-                  Found::Bad);
   auto Bad = [&](const Twine &What) {
     Why = (Path + ": " + What).str();
     return Found::Bad;
   };
+  if (!Buffer) {
+    if (Buffer.getError() == std::errc::no_such_file_or_directory)
+      return Found::Missing;
+    return Bad("cannot read it: " + Buffer.getError().message());
+  }
   std::string Err;
   std::optional<json::Value> Doc = parseJsonInput((*Buffer)->getBuffer(), Err);
   if (!Doc)
