@@ -17,11 +17,15 @@ median wall time over --runs runs (user+system CPU beside it):
                -j1, one after the other): the slowest shard and the sum,
                beside K shards without --facts (each pre-pass reads all N)
 
-and prints a Markdown report (also to --markdown FILE) with the machine's
-cores and load average before and after.
+and, with valgrind, counts the instructions (callgrind) of the one-file
+runs and of the pre-pass on a project of --callgrind files (default 10),
+which the machine's load does not change. It prints a Markdown report (also
+to --markdown FILE) with the machine's cores and load average before and
+after.
 
 Usage: python3 bench/scaling.py [--files 50] [--functions 30] [--runs 3]
-           [--shards 1,2,4] [--condis-check build/bin/condis-check]
+           [--shards 1,2,4] [--callgrind 10]
+           [--condis-check build/bin/condis-check]
 """
 
 import argparse
@@ -89,6 +93,9 @@ def main(argv=None):
     ap.add_argument("--shards", default="1,2,4")
     ap.add_argument("--condis-check",
                     default=os.path.join(ROOT, "build", "bin", "condis-check"))
+    ap.add_argument("--callgrind", type=int, default=10, metavar="N",
+                    help="also count instructions (valgrind --tool=callgrind) "
+                    "of the one-file runs on a project of N files (0: skip)")
     ap.add_argument("--markdown", help="also write the report here")
     ap.add_argument("--keep", help="generate the project here and keep it")
     args = ap.parse_args(argv)
@@ -101,6 +108,8 @@ def main(argv=None):
     load_before = os.getloadavg()
     try:
         lines = measure(args, tool, work)
+        if args.callgrind and shutil.which("valgrind"):
+            lines += instructions(args, tool, work)
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
@@ -194,6 +203,55 @@ def measure(args, tool, work):
             without.append(b[0])
         lines.append("| %d | %.2f | %.2f | %.2f | %.2f | %.2f |" % (
             k, write[0], max(with_f), sum(with_f), max(without), sum(without)))
+    return lines
+
+
+def callgrind(argv, cwd, out):
+    """The instructions valgrind's callgrind counts for argv."""
+    run_once(["valgrind", "--tool=callgrind", "--callgrind-out-file=" + out]
+             + argv, cwd)
+    with open(out) as fh:
+        for line in fh:
+            if line.startswith("summary:") or line.startswith("totals:"):
+                return int(line.split()[1])
+    sys.exit("scaling.py: no totals in " + out)
+
+
+def instructions(args, tool, work):
+    """Instruction counts of one file's run (-j1) in a project of
+    --callgrind files: machine-independent, unlike the times above."""
+    n = args.callgrind
+    proj = os.path.join(work, "cg-project")
+    os.makedirs(proj, exist_ok=True)
+    files = gen_project.write_project(ROOT, n, proj, args.functions)
+    one = files[0]
+    facts = os.path.join(work, "cg.facts")
+    cache = os.path.join(work, "cg-cache")
+    base = [tool, "-p", proj, "--quiet", "-j1"]
+    run_once(base + ["--write-facts=" + facts], proj)
+    run_once(base + ["--write-facts=" + facts + ".2", "--facts-cache=" + cache],
+             proj)
+    out = os.path.join(work, "callgrind.out")
+    alone = callgrind([tool, "--quiet", "-j1", one, "--",
+                       "-I" + os.path.join(ROOT, "test", "Inputs")], proj, out)
+    counts = [
+        ("one file alone (FILE -- FLAGS)", alone),
+        ("one file, full database", callgrind(base + [one], proj, out)),
+        ("one file, --facts", callgrind(base + [one, "--facts=" + facts],
+                                        proj, out)),
+        ("one file, warm --facts-cache",
+         callgrind(base + [one, "--facts-cache=" + cache], proj, out)),
+        ("pre-pass alone (--write-facts), no cache",
+         callgrind(base + ["--write-facts=" + facts + ".3"], proj, out)),
+        ("pre-pass alone (--write-facts), warm --facts-cache",
+         callgrind(base + ["--write-facts=" + facts + ".4",
+                           "--facts-cache=" + cache], proj, out)),
+    ]
+    lines = ["", "Instructions (callgrind), one file of a %d-file project of "
+             "%d-function drivers:" % (n, args.functions), "",
+             "| run | instructions | / file alone |", "| --- | ---: | ---: |"]
+    lines += ["| %s | %s | %.2fx |" % (what, format(c, ","), c / alone)
+              for what, c in counts]
     return lines
 
 
