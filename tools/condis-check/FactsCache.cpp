@@ -21,6 +21,16 @@ namespace {
 
 constexpr StringLiteral FormatName = "condis-check facts cache entry";
 
+/// The digest of an entry's inputs and scan, as JSON prints them (object
+/// keys sorted, so the same values always print the same bytes): an entry
+/// edited or damaged into other valid JSON no longer matches it.
+std::string contentDigest(const json::Value &Inputs, const json::Value &Scan) {
+  std::string Text;
+  raw_string_ostream OS(Text);
+  OS << Inputs << '\n' << Scan;
+  return hashBytes(OS.str());
+}
+
 } // namespace
 
 std::string toolStamp(const char *Argv0) {
@@ -108,6 +118,9 @@ FactsCache::Found FactsCache::lookup(StringRef Key, TUScan &Scan,
   const json::Value *ScanJ = O->get("scan");
   if (!Inputs || !ScanJ)
     return Bad("no \"inputs\" or no \"scan\"");
+  if (O->getString("digest") !=
+      std::optional<StringRef>(contentDigest(*O->get("inputs"), *ScanJ)))
+    return Bad("its content does not match its digest");
   std::vector<FileDigest> Read;
   for (const json::Value &V : *Inputs) {
     const json::Object *IO = V.getAsObject();
@@ -135,12 +148,15 @@ bool FactsCache::store(StringRef Key, StringRef MainFile,
   json::Array InputsJ;
   for (const FileDigest &F : Inputs)
     InputsJ.push_back(json::Object{{"path", F.Path}, {"hash", F.Hash}});
+  json::Value InputsV(std::move(InputsJ)), ScanV = encodeScan(Scan);
+  std::string Digest = contentDigest(InputsV, ScanV);
   json::Object Doc{{"format", FormatName},
                    {"version", CacheFormatVersion},
                    {"key", Key},
                    {"file", MainFile},
-                   {"inputs", std::move(InputsJ)},
-                   {"scan", encodeScan(Scan)}};
+                   {"digest", Digest},
+                   {"inputs", std::move(InputsV)},
+                   {"scan", std::move(ScanV)}};
   OutputFile Out;
   if (!Out.open(entryPath(Key), Error, "facts cache entry "))
     return false;

@@ -11,16 +11,17 @@
 //   the compile command (directory and arguments) and the --config
 //   entries the scan was run with;
 // and holds the files the unit read (every header, by absolute path, with
-// the digest of what the parser saw) beside the scan. It is used only when
-// every one of those files still has that digest; otherwise the unit is
-// parsed again and the entry replaced. A file that does not compile, or
+// the digest of what the parser saw) beside the scan, and the digest of
+// both (so that an entry damaged into other valid JSON is not believed).
+// It is used only when every one of those files still has its digest;
+// otherwise the unit is parsed again and the entry replaced. A file that does not compile, or
 // crashed clang, is never stored: it is parsed and reported every run.
 //
-// An entry that cannot be read or decoded, has another version or another
-// key ("corrupt or foreign") is ignored as if missing and overwritten; the
-// run says so in one warning. lookup() is safe to call from the pre-pass's
-// threads; store() writes atomically (OutputFile.h) and is called from the
-// main thread after the pre-pass.
+// An entry that cannot be read or decoded, does not match its digest, has
+// another version or another key ("corrupt or foreign") is ignored as if
+// missing and overwritten; the run says so in one warning. lookup() is
+// safe to call from the pre-pass's threads; store() writes atomically
+// (OutputFile.h) and is called from the main thread after the pre-pass.
 //
 // Not tracked: a header that did not exist when the unit was parsed and
 // would now be found first on the include path. Entries are never removed;
