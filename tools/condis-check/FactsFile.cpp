@@ -279,14 +279,26 @@ databaseDigest(ArrayRef<clang::tooling::CompileCommand> Database) {
   return D.hex();
 }
 
+/// The digest of the facts as JSON prints them (object keys sorted): a
+/// file edited or damaged into other valid facts no longer matches it.
+std::string factsDigest(const json::Value &Facts) {
+  std::string Text;
+  raw_string_ostream OS(Text);
+  OS << Facts;
+  return hashBytes(OS.str());
+}
+
 void writeFactsFile(raw_ostream &OS, const ProjectFacts &Project,
                     StringRef DatabaseDigest, size_t Files) {
+  json::Value Facts = encodeProject(Project);
+  std::string Digest = factsDigest(Facts);
   json::Object Doc{{"format", FormatName},
                    {"version", FactsFileVersion},
                    {"condisCheck", CONDIS_CHECK_VERSION},
                    {"database", DatabaseDigest},
                    {"files", static_cast<int64_t>(Files)},
-                   {"facts", encodeProject(Project)}};
+                   {"factsDigest", Digest},
+                   {"facts", std::move(Facts)}};
   OS << formatv("{0:1}", json::Value(std::move(Doc))) << '\n';
 }
 
@@ -331,6 +343,11 @@ bool readFactsFile(StringRef Path, StringRef DatabaseDigest,
   ProjectFacts Read;
   if (!decodeProject(*Facts, Read, Why))
     return Fail("$.facts" + StringRef(Why).drop_front(1));
+  if (O->getString("factsDigest") !=
+      std::optional<StringRef>(factsDigest(*Facts)))
+    return Fail(Twine("its facts do not match their digest (the file was "
+                      "damaged or edited)") +
+                Again);
   Project = std::move(Read);
   Files = static_cast<size_t>(*N);
   return true;

@@ -22,9 +22,10 @@
 // a document.
 //
 // A --facts file wraps the facts with a format name, FactsFileVersion, the
-// tool's version and the digest of the compile commands it was gathered
-// from (databaseDigest); reading it back refuses any other version or
-// database. It is written atomically (OutputFile.h).
+// tool's version, the digest of the compile commands it was gathered from
+// (databaseDigest) and the digest of the facts themselves; reading it back
+// refuses any other version or database, and facts that do not match
+// their digest. It is written atomically (OutputFile.h).
 //
 //===----------------------------------------------------------------------===//
 
