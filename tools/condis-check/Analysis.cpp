@@ -168,10 +168,32 @@ protected:
   }
 };
 
+/// Every file \p SM holds (the main file, each header, clang's own), by
+/// absolute path, with the digest of the text the parser was given.
+std::vector<FileDigest> filesRead(SourceManager &SM,
+                                  StringRef Directory) {
+  std::vector<FileDigest> Out;
+  for (auto It = SM.fileinfo_begin(); It != SM.fileinfo_end(); ++It) {
+    std::optional<llvm::MemoryBufferRef> Buffer =
+        It->second->getBufferIfLoaded();
+    if (!Buffer)
+      Buffer = SM.getMemoryBufferForFileOrNone(It->first);
+    std::string Path = absolutePath(Directory, It->first.getName());
+    // Without its digest the entry could not be checked: make it one that
+    // never matches, so the unit is parsed again next time.
+    Out.push_back({Path, Buffer ? hashBytes(Buffer->getBuffer()) : ""});
+  }
+  llvm::sort(Out, [](const FileDigest &A, const FileDigest &B) {
+    return A.Path < B.Path;
+  });
+  return Out;
+}
+
 class ScanAction : public ParseAsAnalyzer {
 public:
-  ScanAction(TUScan &Out, std::string MainFile, std::string Directory)
-      : Out(Out), MainFile(std::move(MainFile)),
+  ScanAction(TUScan &Out, std::vector<FileDigest> *Inputs,
+             std::string MainFile, std::string Directory)
+      : Out(Out), Inputs(Inputs), MainFile(std::move(MainFile)),
         Directory(std::move(Directory)) {}
 
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &,
@@ -181,6 +203,8 @@ public:
       explicit Consumer(ScanAction &A) : A(A) {}
       void HandleTranslationUnit(ASTContext &Ctx) override {
         A.Out = scanTranslationUnit(Ctx, A.MainFile, A.Directory);
+        if (A.Inputs)
+          *A.Inputs = filesRead(Ctx.getSourceManager(), A.Directory);
       }
       ScanAction &A;
     };
@@ -189,6 +213,7 @@ public:
 
 private:
   TUScan &Out;
+  std::vector<FileDigest> *Inputs;
   std::string MainFile, Directory;
 };
 
@@ -321,11 +346,12 @@ std::string budgetCutMessage(const FileResult &R) {
 }
 
 FileResult scanFile(const CompileCommand &Command, const AnalysisOptions &Opts,
-                    TUScan &Scan) {
+                    TUScan &Scan, std::vector<FileDigest> *Inputs) {
   FileResult Out;
   std::string Main = absolutePath(Command.Directory, Command.Filename);
   run(Command, Opts, Out, [&]() -> std::unique_ptr<FrontendAction> {
-    return std::make_unique<ScanAction>(Scan, Main, Command.Directory);
+    return std::make_unique<ScanAction>(Scan, Inputs, Main,
+                                        Command.Directory);
   });
   return Out;
 }

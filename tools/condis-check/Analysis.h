@@ -16,6 +16,7 @@
 #ifndef CONDIS_TOOLS_ANALYSIS_H
 #define CONDIS_TOOLS_ANALYSIS_H
 
+#include "ContentHash.h"
 #include "Findings.h"
 #include "ProjectScan.h"
 #include "Rules.h"
@@ -61,8 +62,11 @@ struct FileResult {
 std::string budgetCutMessage(const FileResult &R);
 
 /// Parses \p Command's file and scans it for project facts (no analysis).
+/// \p Inputs, when given, receives the files the parse read and their
+/// digests (for the facts cache, FactsCache.h).
 FileResult scanFile(const clang::tooling::CompileCommand &Command,
-                    const AnalysisOptions &Opts, TUScan &Scan);
+                    const AnalysisOptions &Opts, TUScan &Scan,
+                    std::vector<FileDigest> *Inputs = nullptr);
 
 /// Runs the analyzer with our checkers over \p Command's file.
 FileResult analyseFile(const clang::tooling::CompileCommand &Command,

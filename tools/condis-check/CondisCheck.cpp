@@ -6,7 +6,10 @@
 //   1. load BUILD_DIR/compile_commands.json, pick the files (arguments or
 //      every C/C++ entry) and this shard's share of them;
 //   2. pre-pass: parse every file of the database (AST only, in parallel)
-//      and merge what each says about the driver (ProjectScan.h);
+//      and merge what each says about the driver (PrePass.h), taking
+//      unchanged files' facts from --facts-cache (FactsCache.h), or read
+//      the merged facts of --facts instead (FactsFile.h); --write-facts
+//      writes them and stops here;
 //   3. install the merged facts (condis::setProjectFacts) and analyse the
 //      picked files in parallel, each in its own ClangTool (Analysis.h);
 //   4. add the project-level findings, sort, drop what the baseline knows,
@@ -20,11 +23,14 @@
 #include "Analysis.h"
 #include "CompileCommands.h"
 #include "CompileDatabase.h"
+#include "FactsCache.h"
+#include "FactsFile.h"
 #include "Findings.h"
 #include "Interrupt.h"
 #include "Invocation.h"
 #include "ModelingChecker.h"
 #include "OutputFile.h"
+#include "PrePass.h"
 #include "ProjectScan.h"
 #include "RoleOption.h"
 #include "Rules.h"
@@ -179,6 +185,27 @@ cl::opt<bool> Merge("merge",
                              "--write-baseline apply to the result"),
                     cl::cat(Category));
 
+cl::opt<std::string> FactsCacheDir(
+    "facts-cache", cl::value_desc("dir"),
+    cl::desc("Keep each file's project facts in <dir> and reuse them while\n"
+             "the file, the headers it read and its compile command are\n"
+             "unchanged: an unchanged project is not parsed again before\n"
+             "the analysis"),
+    cl::cat(Category));
+
+cl::opt<std::string> WriteFacts(
+    "write-facts", cl::value_desc("file"),
+    cl::desc("Read the whole database for project facts, write them to\n"
+             "<file> and exit without analysing (for --facts)"),
+    cl::cat(Category));
+
+cl::opt<std::string> FactsInput(
+    "facts", cl::value_desc("file"),
+    cl::desc("Take the project facts from <file> (written by --write-facts\n"
+             "for the same compile commands) instead of reading every file\n"
+             "of the database: for CI shards"),
+    cl::cat(Category));
+
 cl::opt<bool>
     Progress("progress",
              cl::desc("Print a progress line per file ([12/340] file.c) on\n"
@@ -251,34 +278,6 @@ bool isCOrCxx(StringRef File) {
       {".c", ".cc", ".cpp", ".cxx", ".c++", ".C", ".CC", ".CPP", ".CXX"}, Ext);
 }
 
-/// Why \p File cannot be read, or the empty string.
-std::string unreadable(StringRef File) {
-  if (sys::fs::is_directory(File))
-    return "cannot read the file: it is a directory";
-  Expected<sys::fs::file_t> FD = sys::fs::openNativeFileForRead(File);
-  if (!FD)
-    return "cannot read the file: " + toString(FD.takeError());
-  sys::fs::closeFile(*FD);
-  return "";
-}
-
-/// Runs Work(I) for I in [0, N) on \p Threads threads.
-void parallelFor(size_t N, unsigned Threads, function_ref<void(size_t)> Work) {
-  std::atomic<size_t> Next{0};
-  auto Worker = [&] {
-    for (size_t I; (I = Next++) < N;)
-      Work(I);
-  };
-  Threads = std::max(1u, std::min<unsigned>(Threads, N));
-  if (Threads == 1)
-    return Worker();
-  std::vector<std::thread> Pool;
-  for (unsigned T = 0; T < Threads; ++T)
-    Pool.emplace_back(Worker);
-  for (std::thread &T : Pool)
-    T.join();
-}
-
 struct Run {
   std::string Root;
   std::vector<Finding> Findings;
@@ -299,6 +298,9 @@ int fail(const Twine &Message) {
 /// once (OutputFile.h).
 condis::cli::OutputFile Output, BaselineOutput; // not the -o option
 SarifLog Baseline;
+
+/// Whether -o was given (the option's name is also the class's).
+bool writesOutput() { return !OutputFile.empty(); }
 
 /// Checks the inputs and outputs that are not files to analyse; returns
 /// false after printing the error.
@@ -523,6 +525,10 @@ int main(int argc, const char **argv) {
       SourceRoot.empty() ? std::string(Cwd) : absolutePath(Cwd, SourceRoot);
   RuleCatalog Rules(DocsUrl);
 
+  if (Merge && (!FactsCacheDir.empty() || !WriteFacts.empty() ||
+                !FactsInput.empty()))
+    return fail("--merge reads SARIF logs only: --facts-cache, --facts and "
+                "--write-facts do not apply to it");
   if (Merge) {
     if (SourceRoot.getNumOccurrences() == 0)
       R.Root.clear();
@@ -591,7 +597,24 @@ int main(int argc, const char **argv) {
   if (!BuildPath.empty() && Fixed)
     return fail("give either -p BUILD_DIR or the compile flags after --, "
                 "not both");
-  if (!prepareOutputs())
+  if (!WriteFacts.empty() && !FactsInput.empty())
+    return fail("give --write-facts or --facts, not both");
+  if (!WriteFacts.empty() &&
+      (writesOutput() || !BaselineFile.empty() ||
+       !WriteBaselineFile.empty()))
+    return fail("--write-facts writes only the facts file: -o, --baseline "
+                "and --write-baseline do not apply to it");
+  FactsCache Cache;
+  if (!FactsCacheDir.empty() &&
+      !Cache.open(FactsCacheDir, toolStamp(argv[0]), Bad))
+    return fail(Bad);
+  condis::cli::OutputFile FactsOutput;
+  if (!WriteFacts.empty() && WriteFacts != "-" &&
+      !FactsOutput.open(WriteFacts, Bad, "facts file "))
+    return fail(Bad);
+  if (WriteFacts == "-")
+    return fail("--write-facts: give a file, not standard output");
+  if (WriteFacts.empty() && !prepareOutputs())
     return ExitError;
 
   std::vector<CompileCommand> Database;
@@ -612,6 +635,69 @@ int main(int argc, const char **argv) {
       return fail("cannot write " + ExportDatabase + ": " + EC.message());
     OS << toCompileCommandsJson(Database);
     return ExitClean;
+  }
+  unsigned Threads =
+      Jobs ? Jobs : std::max(1u, std::thread::hardware_concurrency());
+  bool ShowProgress =
+      Progress || (!Quiet && sys::Process::StandardErrIsDisplayed());
+
+  // The project facts: from --facts, checked before anything else is done,
+  // or from the pre-pass over the whole database (facts span files and
+  // shards). Without --config's condis:Handlers, which each run adds.
+  ProjectFacts Scanned;
+  std::vector<FileResult> ScanResults;
+  std::string Digest = databaseDigest(Database);
+  if (!FactsInput.empty()) {
+    size_t Files = 0;
+    if (!readFactsFile(FactsInput, Digest, Scanned, Files, Err))
+      return fail(Err);
+    if (ShowProgress)
+      errs() << "condis-check: project facts of " << Files << " files from "
+             << FactsInput << '\n';
+  } else {
+    prePass(Database, Opts, Threads,
+            FactsCacheDir.empty() ? nullptr : &Cache, FactsCacheDir,
+            ShowProgress, Scanned, ScanResults);
+  }
+  auto IsCrash = [](const FileResult &F) { return F.Crashed; };
+  // Crash recovery leaves the crashed frames without running destructors,
+  // so what they registered globally stays registered: clang's "#pragma
+  // clang __debug crash" leaves an llvm::Timer of its frame in the default
+  // TimerGroup, which llvm_shutdown then reads at exit (a segmentation fault
+  // or a hang). After a crash, exit without that clean-up.
+  auto Exit = [&](int Code, ArrayRef<FileResult> More) {
+    if (any_of(ScanResults, IsCrash) || any_of(More, IsCrash)) {
+      outs().flush();
+      errs().flush();
+      sys::Process::Exit(Code, /*NoCleanup=*/true);
+    }
+    return Code;
+  };
+
+  if (!WriteFacts.empty()) {
+    // The pre-pass's own errors: every file it could not read or parse.
+    for (size_t I = 0; I < Database.size(); ++I) {
+      const std::string &File = Database[I].Filename;
+      std::string Why = unreadable(File);
+      if (!Why.empty())
+        R.Errors.push_back({File, Why, {}});
+      else if (ScanResults[I].Crashed)
+        R.Errors.push_back({File, CrashMessage, {}});
+      else if (!ScanResults[I].Ok)
+        R.Errors.push_back(
+            {File, "does not compile; its facts are what clang could parse",
+             ScanResults[I].Errors});
+    }
+    writeFactsFile(FactsOutput.os(), Scanned, Digest, Database.size());
+    if (!FactsOutput.commit(Err))
+      return Exit(fail(Err), {});
+    for (const ToolError &E : R.Errors)
+      printError(errs(), E, R.Root);
+    if (!Quiet)
+      errs() << "condis-check: project facts of " << Database.size()
+             << " files written to " << WriteFacts
+             << (R.Errors.empty() ? "" : ", with errors") << '\n';
+    return Exit(R.Errors.empty() ? ExitClean : ExitError, {});
   }
 
   // The files to analyse, in database order (sorted).
@@ -655,36 +741,23 @@ int main(int argc, const char **argv) {
   for (size_t I : Mine)
     Analysed.insert(Database[I].Filename);
 
-  unsigned Threads =
-      Jobs ? Jobs : std::max(1u, std::thread::hardware_concurrency());
-  bool ShowProgress =
-      Progress || (!Quiet && sys::Process::StandardErrIsDisplayed());
-
-  // Pre-pass over the whole database: facts span files and shards.
-  if (ShowProgress)
-    errs() << "condis-check: reading " << Database.size()
-           << " files for project facts\n";
-  std::vector<TUScan> Scans(Database.size());
-  std::vector<FileResult> ScanResults(Database.size());
-  parallelFor(Database.size(), Threads, [&](size_t I) {
-    if (!unreadable(Database[I].Filename).empty()) {
-      ScanResults[I].Ok = false;
-      return;
-    }
-    ScanResults[I] = scanFile(Database[I], Opts, Scans[I]);
-  });
+  // --config's handlers first: they win over what the files say.
   ProjectFacts Project;
   Project.Facts.merge(OptionHandlers, /*KeepLocations=*/false);
-  for (size_t I = 0; I < Database.size(); ++I)
-    Project.add(Database[I].Filename, Scans[I]);
+  Project.Facts.merge(Scanned.Facts, /*KeepLocations=*/false);
+  Project.Pending = std::move(Scanned.Pending);
+  Project.CompletionsReferenced = std::move(Scanned.CompletionsReferenced);
   condis::setProjectFacts(&Project.Facts);
 
-  // Files that cannot be read or compiled are reported, not analysed.
+  // Files that cannot be read or compiled are reported, not analysed. With
+  // --facts nothing was parsed yet: the analysis finds out.
   std::vector<size_t> ToAnalyse;
   for (size_t I : Mine) {
     std::string Why = unreadable(Database[I].Filename);
     if (!Why.empty())
       R.Errors.push_back({Database[I].Filename, Why, {}});
+    else if (ScanResults.empty())
+      ToAnalyse.push_back(I);
     else if (ScanResults[I].Crashed)
       R.Errors.push_back({Database[I].Filename, CrashMessage, {}});
     else if (!ScanResults[I].Ok)
@@ -713,9 +786,13 @@ int main(int argc, const char **argv) {
   for (size_t N = 0; N < ToAnalyse.size(); ++N) {
     FileResult &FR = Results[N];
     if (!FR.Ok) {
+      // Without a pre-pass (--facts), the analysis is the file's first
+      // parse: say what the pre-pass would have said.
+      const char *Failed = ScanResults.empty()
+                               ? "does not compile; it was not analysed"
+                               : "the analysis failed";
       R.Errors.push_back({Database[ToAnalyse[N]].Filename,
-                          FR.Crashed ? CrashMessage : "the analysis failed",
-                          FR.Errors});
+                          FR.Crashed ? CrashMessage : Failed, FR.Errors});
       continue;
     }
     append_range(R.Findings, FR.Findings);
@@ -733,17 +810,5 @@ int main(int argc, const char **argv) {
   llvm::stable_sort(R.Errors, [](const ToolError &A, const ToolError &B) {
     return A.File < B.File;
   });
-  int Code = finish(R, Rules);
-  // Crash recovery leaves the crashed frames without running destructors,
-  // so what they registered globally stays registered: clang's "#pragma
-  // clang __debug crash" leaves an llvm::Timer of its frame in the default
-  // TimerGroup, which llvm_shutdown then reads at exit (a segmentation fault
-  // or a hang). After a crash, exit without that clean-up.
-  auto IsCrash = [](const FileResult &F) { return F.Crashed; };
-  if (any_of(ScanResults, IsCrash) || any_of(Results, IsCrash)) {
-    outs().flush();
-    errs().flush();
-    sys::Process::Exit(Code, /*NoCleanup=*/true);
-  }
-  return Code;
+  return Exit(finish(R, Rules), Results);
 }
