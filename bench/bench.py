@@ -973,8 +973,8 @@ def update_docs(path, text, begin="<!-- bench:begin -->", end="<!-- bench:end --
 def main():
     ap = argparse.ArgumentParser(description="Measure what the condis plugin adds to clang-22 --analyze.")
     ap.add_argument("--quick", action="store_true",
-                    help="smallest run: tiny sizes, one role, one csmith program, 1 run, no callgrind, "
-                         "docs untouched")
+                    help="smallest run: tiny sizes, one role, one csmith program, no realistic drivers, 1 run, "
+                         "no callgrind, docs untouched")
     ap.add_argument("--runs", type=int, help="runs per configuration (default 5, quick 1)")
     ap.add_argument("--sizes", help="generated driver sizes in functions (default 1,10,100,500,1000,2000,4000)")
     ap.add_argument("--roles", help="generated driver roles (default cm,mcm,client)")
