@@ -3,8 +3,9 @@
 
     bench/run.sh [--quick] [--runs N] [--sizes 1,100,1000,4000] [--out DIR]
 
-Builds three corpora in a scratch directory (our samples and test drivers;
-generated CoNDIS drivers of every role from one to thousands of functions;
+Builds its corpora (our samples and test drivers; the whole, realistic
+drivers of bench/corpus/, reported per file; generated CoNDIS drivers of
+every role from one to thousands of functions, in a scratch directory;
 plain C from csmith), analyses every file with clang-22's default checkers
 alone ("baseline") and with the condis plugin added ("plugin"), and, unless
 --crosscheck no, with the plugin and Z3 refutation of every report
@@ -38,6 +39,7 @@ import time
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "bench"))
 import gen_driver  # noqa: E402
+import corpus_drivers  # noqa: E402
 
 TARGETS = {
     "plain-c": ("user", 1.02, "plain C: plugin adds under 2% to analysis time"),
@@ -907,15 +909,31 @@ def report(args, files, corpora, cg, check, clangd, info, out):
         else:
             md.append(f"{label}: {v}.")
     md.append("")
-    text = "\n".join(md) + "\n"
-    with open(os.path.join(out, "results.md"), "w") as fh:
-        fh.write("# condis-check benchmark results\n\n" + text)
-    return text
+    return "\n".join(md) + "\n"
+
+
+CORPUS_MARKERS = ("<!-- bench-corpus:begin -->", "<!-- bench-corpus:end -->")
+
+
+def corpus_section(files, runs, info, command, out):
+    """The realistic drivers' per-file report (bench/corpus_drivers.py):
+    writes OUT/corpus.csv, returns the markdown, or "" without such files."""
+    fs = [f for f in files if f.corpus == corpus_drivers.CORPUS]
+    if not fs:
+        return ""
+    md, table = corpus_drivers.report(fs, runs)
+    write_csv(os.path.join(out, "corpus.csv"), corpus_drivers.CSV_HEADER, table)
+    head = [f"Command: `{command}`; run {info['date']}, commit `{info['commit']}`.  ",
+            f"Machine: {info['cpu']}, {info['nproc']} CPUs, {info['memory']} RAM; load average at "
+            f"the start {info['load']}" + (f", at the end {info['load_end']}" if info.get("load_end") else "")
+            + ".",
+            ""]
+    return "\n".join(head + md) + "\n"
 
 
 def save_raw(path, args, files, corpora, cg, check, clangd, info):
     data = {"runs": args.runs, "corpora": corpora, "cg": cg, "check": check, "clangd": clangd,
-            "info": info, "files": [{"corpus": f.corpus, "path": f.path, "name": f.name,
+            "info": info, "corpus_only": args.corpus_only, "command": args.command, "files": [{"corpus": f.corpus, "path": f.path, "name": f.name,
                                      "meta": f.meta, "samples": f.samples, "trace": f.trace,
                                      "warnings": f.warnings} for f in files]}
     with open(path, "w") as fh:
@@ -932,8 +950,15 @@ def load_raw(path):
     return data, files
 
 
-def update_docs(path, text):
-    begin, end = "<!-- bench:begin -->", "<!-- bench:end -->"
+def write_results(out, text, corpus_text):
+    """OUT/results.md: the corpora's tables, then the realistic drivers'."""
+    with open(os.path.join(out, "results.md"), "w") as fh:
+        fh.write("# condis-check benchmark results\n\n" + text)
+        if corpus_text:
+            fh.write("\n### Realistic drivers, per file\n\n" + corpus_text)
+
+
+def update_docs(path, text, begin="<!-- bench:begin -->", end="<!-- bench:end -->"):
     doc = open(path).read() if os.path.exists(path) else f"# Performance\n\n{begin}\n{end}\n"
     if begin not in doc or end not in doc:
         doc += f"\n{begin}\n{end}\n"
@@ -948,8 +973,8 @@ def update_docs(path, text):
 def main():
     ap = argparse.ArgumentParser(description="Measure what the condis plugin adds to clang-22 --analyze.")
     ap.add_argument("--quick", action="store_true",
-                    help="smallest run: tiny sizes, one role, one csmith program, 1 run, no callgrind, "
-                         "docs untouched")
+                    help="smallest run: tiny sizes, one role, one csmith program, no realistic drivers, 1 run, "
+                         "no callgrind, docs untouched")
     ap.add_argument("--runs", type=int, help="runs per configuration (default 5, quick 1)")
     ap.add_argument("--sizes", help="generated driver sizes in functions (default 1,10,100,500,1000,2000,4000)")
     ap.add_argument("--roles", help="generated driver roles (default cm,mcm,client)")
@@ -972,7 +997,15 @@ def main():
     ap.add_argument("--report-only", action="store_true",
                     help="rewrite the reports from OUT/raw.json without measuring again")
     ap.add_argument("--keep", help="generate the corpora into this directory and keep them")
+    ap.add_argument("--corpus", help="the realistic drivers of bench/corpus/, reported per file: 'all' "
+                                     "(each file as is and with -DBENCH_SEEDED; default), 'clean' (as is "
+                                     "only), 'none' (default with --quick), or a comma-separated list of "
+                                     ".c files (compiled with -I samples/include)")
+    ap.add_argument("--corpus-only", action="store_true",
+                    help="measure only the realistic drivers (--corpus), with callgrind on every file "
+                         "unless --callgrind no; updates the 'Realistic drivers' section of the docs page")
     args = ap.parse_args()
+    args.command = "python3 bench/bench.py " + " ".join(sys.argv[1:])
     q = args.quick
     args.runs = args.runs or (1 if q else 5)
     sizes = [int(s) for s in (args.sizes or ("1,10" if q else "1,10,100,500,1000,2000,4000")).split(",")]
@@ -983,17 +1016,24 @@ def main():
     ncs = args.csmith if args.csmith is not None else (1 if q else 4)
     csf = 1 if q and args.csmith_funcs == 8 else args.csmith_funcs
     do_cg = (args.callgrind or ("no" if q else "yes")) == "yes"
+    which = args.corpus or ("none" if q and not args.corpus_only else "all")
+    if args.corpus_only and which == "none":
+        ap.error("--corpus-only needs a corpus: --corpus all, clean or a list of files")
     docs = None if (args.no_docs or (q and not args.docs)) else (
         args.docs or os.path.join(ROOT, "docs", "performance.md"))
 
     if args.report_only:
         data, files = load_raw(os.path.join(args.out, "raw.json"))
         args.runs = data["runs"]
-        text = report(args, files, data["corpora"], data["cg"], data["check"], data["clangd"],
-                      data["info"], args.out)
-        if docs:
+        ctext = corpus_section(files, args.runs, data["info"], data.get("command", args.command), args.out)
+        text = "" if data.get("corpus_only") else report(
+            args, files, data["corpora"], data["cg"], data["check"], data["clangd"], data["info"], args.out)
+        write_results(args.out, text, ctext)
+        if docs and text:
             update_docs(docs, text)
-        print(text)
+        if docs and ctext:
+            update_docs(docs, ctext, *CORPUS_MARKERS)
+        print(text + ctext)
         return 0
     if not os.path.exists(args.plugin):
         log("plugin not built: running scripts/setup.sh")
@@ -1007,16 +1047,36 @@ def main():
     analyzer = Analyzer(args.clang, args.plugin)
     try:
         t0 = time.perf_counter()
-        files = corpus_ours(analyzer)
-        files += corpus_generated(work, roles, sizes, args.seed)
-        files += corpus_csmith(work, ncs, csf, args.seed)
-        corpora = ["samples", "suite", "condis", "plain-c"]
+        realistic = corpus_drivers.files(which, File, count_functions)
+        if args.corpus_only:
+            files = list(realistic)
+            corpora = [corpus_drivers.CORPUS]
+        else:
+            files = corpus_ours(analyzer)
+            files += realistic
+            files += corpus_generated(work, roles, sizes, args.seed)
+            files += corpus_csmith(work, ncs, csf, args.seed)
+            corpora = ["samples", "suite", corpus_drivers.CORPUS, "condis", "plain-c"]
         log(f"{len(files)} files in {len({f.corpus for f in files})} corpora; {args.runs} runs")
         configs = CONFIGS if args.crosscheck == "yes" else CONFIGS[:2]
         measure_times(analyzer, files, args.runs, configs)
         log("tracing checker callbacks")
         measure_traces(analyzer, files, work)
+        if do_cg and realistic:
+            log("callgrind on every realistic driver")
+            corpus_drivers.measure_instructions(realistic, measure_callgrind, analyzer, work, log)
         cg = None
+        if args.corpus_only:
+            info["load_end"] = "%.2f %.2f %.2f" % os.getloadavg()
+            save_raw(os.path.join(args.out, "raw.json"), args, files, corpora, None, {}, {}, info)
+            ctext = corpus_section(files, args.runs, info, args.command, args.out)
+            write_results(args.out, "", ctext)
+            if docs:
+                update_docs(docs, ctext, *CORPUS_MARKERS)
+                log(f"updated {os.path.relpath(docs, ROOT)}")
+            log(f"done in {time.perf_counter() - t0:.0f} s; results in {args.out}/results.md, corpus.csv")
+            print(ctext)
+            return 0
         if do_cg:
             log("callgrind")
             small = corpus_generated(os.path.join(work, "cg"), ["cm"], [args.callgrind_functions], args.seed)[0]
@@ -1047,12 +1107,16 @@ def main():
         clangd = measure_clangd(args.condis_clangd, work, args.runs, q, args.seed)
         save_raw(os.path.join(args.out, "raw.json"), args, files, corpora, cg, check, clangd, info)
         text = report(args, files, corpora, cg, check, clangd, info, args.out)
+        ctext = corpus_section(files, args.runs, info, args.command, args.out)
+        write_results(args.out, text, ctext)
         if docs:
             update_docs(docs, text)
+            if ctext:
+                update_docs(docs, ctext, *CORPUS_MARKERS)
             log(f"updated {os.path.relpath(docs, ROOT)}")
         log(f"done in {time.perf_counter() - t0:.0f} s; results in {args.out}/results.md, "
             f"summary.csv, growth.csv, checkers.csv, tools.csv, runs.csv")
-        print(text)
+        print(text + ctext)
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
