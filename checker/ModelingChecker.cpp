@@ -7,7 +7,6 @@
 
 #include "ModelingChecker.h"
 #include "Relevance.h"
-#include "TimeBudget.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/Basic/Diagnostic.h"
@@ -82,11 +81,6 @@ void ModelingChecker::checkPostStmt(const CastExpr *CE,
   SVal Offset = C.getSValBuilder().makeIntVal(Folded.Val.getInt());
   if (C.getSVal(CE) != Offset)
     C.addTransition(C.getState()->BindExpr(CE, C.getLocationContext(), Offset));
-}
-
-void ModelingChecker::checkBranchCondition(const Stmt *,
-                                           CheckerContext &C) const {
-  stopPathIfBudgetSpent(C);
 }
 
 const StackFrameContext *topFrame(const LocationContext *LC) {

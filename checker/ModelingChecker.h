@@ -4,8 +4,7 @@
 // it owns the DriverFacts of the translation unit being analysed (handlers
 // and role evidence) and the package option condis:Handlers, models what
 // the analyzer core gets wrong in driver code (the field offset inside
-// CONTAINING_RECORD), and ends paths once the file's time budget is spent
-// (TimeBudget.h).
+// CONTAINING_RECORD).
 //
 //===----------------------------------------------------------------------===//
 
@@ -44,8 +43,7 @@ const DriverFacts *projectFacts();
 
 class ModelingChecker
     : public clang::ento::Checker<
-          clang::ento::check::PostStmt<clang::CastExpr>,
-          clang::ento::check::BranchCondition> {
+          clang::ento::check::PostStmt<clang::CastExpr>> {
 public:
   /// (ULONG_PTR)&((T *)0)->Field, the offset CONTAINING_RECORD subtracts:
   /// the analyzer core takes the field of a null pointer to be the null
@@ -53,12 +51,6 @@ public:
   /// would alias the list links. Binds the offset the compiler computes.
   void checkPostStmt(const clang::CastExpr *CE,
                      clang::ento::CheckerContext &C) const;
-
-  /// Past the deadline of the file's time budget (the host's
-  /// AnalysisDeadline), ends the path at this branch: every path, of every
-  /// function and inlined callee, stops at its next branch or loop test.
-  void checkBranchCondition(const clang::Stmt *Condition,
-                            clang::ento::CheckerContext &C) const;
 
   /// The facts of \p Ctx's translation unit, gathered on first use, plus
   /// condis:Handlers and the project facts (setProjectFacts), if any.

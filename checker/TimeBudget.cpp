@@ -63,14 +63,14 @@ AnalysisDeadline::~AnalysisDeadline() {
   Cancelled = PreviousCancelled;
 }
 
+bool budgetSet() { return Deadline || Cancelled; }
+
 bool budgetSpent() {
   return (Deadline && std::chrono::steady_clock::now() >= *Deadline) ||
          (Cancelled && Cancelled->load(std::memory_order_relaxed));
 }
 
 bool stopPathIfBudgetSpent(CheckerContext &C) {
-  if (!Deadline && !Cancelled)
-    return false;
   if (!budgetSpent())
     return false;
   if (C.generateSink(C.getState(), C.getPredecessor()))

@@ -5,8 +5,8 @@
 // clock of its own. It bounds both halves of the path-sensitive analysis:
 //
 //   exploration  Past the deadline, every path ends at its next branch
-//                (stopPathIfBudgetSpent, called by condis.core.Modeling on
-//                each branch condition): the path becomes a sink, which
+//                (stopPathIfBudgetSpent, called by condis.core.Budget on
+//                each branch condition, TimeBudgetChecker.cpp): the path becomes a sink, which
 //                reports nothing, and the engine runs out of work within a
 //                function, inlined callees included. Counted (stoppedPaths).
 //   reports      Clang builds each finding's path after the exploration
@@ -19,8 +19,8 @@
 //                (cutReports).
 //
 // The host sets the deadline on the thread that runs the analysis
-// (AnalysisDeadline, a scoped guard) and reads both counts afterwards to say
-// what was cut. Without a deadline (the plugin under clang) nothing is cut.
+// (AnalysisDeadline, a scoped guard) before it builds the checkers, enables
+// condis.core.Budget, and reads both counts afterwards to say what was cut. Without a deadline (the plugin under clang) nothing is cut.
 //
 //===----------------------------------------------------------------------===//
 
@@ -54,6 +54,9 @@ private:
   std::optional<std::chrono::steady_clock::time_point> Previous;
   const std::atomic<bool> *PreviousCancelled;
 };
+
+/// True while the calling thread has a deadline (or a cancellation flag).
+bool budgetSet();
 
 /// True once the calling thread's deadline has passed or its analysis was
 /// cancelled; false when it has no deadline.

@@ -230,6 +230,10 @@ public:
     condis::installSalRecorder(CI.getPreprocessor());
     AnalyzerOptions &AO = CI.getAnalyzerOpts();
     AO.CheckersAndPackages = Opts.Checkers;
+    // Under a budget the checker that stops paths at the deadline runs too
+    // (the deadline is set before the checkers are built: analyseFile).
+    if (Opts.FileTimeBudget)
+      AO.CheckersAndPackages.emplace_back("condis.core.Budget", true);
     // No clang-rendered output: every report goes to FindingCollector.
     AO.AnalysisDiagOpt = PD_NONE;
     takeTurn(Turn);

@@ -105,7 +105,10 @@ AnalyzerCheck::AnalyzerCheck(StringRef Name, tidy::ClangTidyContext *Context)
 
   // Clang's own modelling runs as it does under `clang --analyze`, so the
   // condis checkers see the same paths; only the Checkers are reported.
-  Config.CC1Args = {"-analyzer-checker=core", "-analyzer-checker=apiModeling"};
+  // condis.core.Budget stops paths once TimeBudgetMs is spent (it is
+  // registered only while the run has its deadline: AnalyzerRun.cpp).
+  Config.CC1Args = {"-analyzer-checker=core", "-analyzer-checker=apiModeling",
+                    "-analyzer-checker=condis.core.Budget"};
   for (const std::string &C : Reported)
     Config.CC1Args.push_back("-analyzer-checker=" + C);
   // Reports are refuted with Z3 (bit-flag state the range solver cannot

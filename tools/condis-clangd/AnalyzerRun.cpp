@@ -211,6 +211,14 @@ struct Engine {
   FunctionSummariesTy Summaries;
 };
 
+/// The deadline of a run: from the start of the check (its full parse
+/// included), not counting the wait for another file's engine.
+std::chrono::steady_clock::time_point runDeadline(const AnalysisBudget &Budget,
+                                                  const AnalysisStats &Stats) {
+  return Budget.Start ? *Budget.Start + Budget.Time + Stats.Waited
+                      : std::chrono::steady_clock::now() + Budget.Time;
+}
+
 void runPasses(Engine &E, ASTContext &Ctx, llvm::ArrayRef<Decl *> Decls,
                cross_tu::CrossTranslationUnitContext &CTU,
                const AnalysisBudget &Budget, AnalysisStats &Stats) {
@@ -218,15 +226,10 @@ void runPasses(Engine &E, ASTContext &Ctx, llvm::ArrayRef<Decl *> Decls,
   AnalysisManager &Mgr = *E.Mgr;
   CheckerManager &Checkers = *E.Checkers;
   using Clock = std::chrono::steady_clock;
-  // From the start of the check (its full parse included), not counting the
-  // wait for another file's engine.
-  const Clock::time_point Deadline =
-      Budget.Start ? *Budget.Start + Budget.Time + Stats.Waited
-                   : Clock::now() + Budget.Time;
-  // The exploration (each branch) and report construction (FlushReports
-  // below) count against the same deadline: past it, paths end and condis
-  // findings are cut instead of given a path (TimeBudget.h).
-  AnalysisDeadline Bound(Deadline, Budget.Cancelled);
+  // The run's deadline (runAnalyzer set it on this thread: AnalysisDeadline)
+  // bounds the exploration and report construction; this one is checked
+  // before each function.
+  const Clock::time_point Deadline = runDeadline(Budget, Stats);
   auto IsCancelled = [&] {
     if (Budget.Cancelled && Budget.Cancelled->load(std::memory_order_relaxed))
       Stats.Cancelled = true;
@@ -348,6 +351,12 @@ std::string runAnalyzer(ASTContext &Ctx, Preprocessor &PP,
   Stats.Waited = std::chrono::duration_cast<std::chrono::milliseconds>(
       Stats.EngineStart - WaitFrom);
   {
+    // Set before the checkers are built: condis.core.Budget is registered
+    // only under a deadline. The exploration (each branch) and report
+    // construction count against it: past it, paths end and condis findings
+    // are cut instead of given a path (TimeBudget.h).
+    AnalysisDeadline Bound(runDeadline(Config.Budget, Stats),
+                           Config.Budget.Cancelled);
     cross_tu::CrossTranslationUnitContext CTU(CI);
     Engine E;
     // Installed after clangd's own crash handlers, so a crash outside a
