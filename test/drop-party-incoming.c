@@ -12,8 +12,12 @@
 // RUN:   -I %condis_inputs -verify %s -triple x86_64-pc-windows-msvc -fms-extensions
 // RUN: %clang_analyze_cc1 -load %condis_plugin -analyzer-checker=core,condis.DropParty \
 // RUN:   -analyzer-output=text -I %condis_inputs -verify=notes %s
+// RUN: %clang_analyze_cc1 -load %condis_plugin -analyzer-checker=core,condis.DropParty \
+// RUN:   %wdk_x64 -DNDIS630=1 -verify %s
+// RUN: %clang_analyze_cc1 -load %condis_plugin -analyzer-checker=core,condis.DropParty \
+// RUN:   %wdk_x86 -DNDIS630=1 -verify %s
 
-#include "cl-party.h"
+#include "Inputs/cl-party.h"
 
 PROTOCOL_CL_INCOMING_DROP_PARTY incomingDropQueriesParty01;
 _Use_decl_annotations_
