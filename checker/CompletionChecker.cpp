@@ -18,7 +18,10 @@
 //    fine only if the handler completed the request or handed its context
 //    (the ContextArg parameter) to something that can: a work item, timer,
 //    DPC, list, structure, or an unknown function; unlinking it from a list
-//    hands it to nobody.
+//    hands it to nobody. A value stored into a field that another function
+//    of the file tests for it before completing the request (a completion
+//    mark, CompletionMarks.h: Af->Flags |= AF_CLOSING) hands it to that
+//    function.
 //  * A completion's status is final: never NDIS_STATUS_PENDING; rows with
 //    StatusRule SuccessOnly take NDIS_STATUS_SUCCESS and nothing else.
 //  * A completion completes one request (its HandleArg) once.
@@ -40,7 +43,8 @@
 // Per handler in the top frame (its row's operation):
 //
 //     [Open] --the row's completion-------> [Completed]
-//       |  \--context handed off----------> [HandedOff]
+//       |  \--context handed off, or------> [HandedOff]
+//       |     a completion mark stored
 //       |
 //       +--return PENDING-----------------> REPORT pending without hand-off
 //   [Completed] --return final status-----> REPORT completion despite sync return
@@ -74,6 +78,7 @@
 
 #include "Api.h"
 #include "CallFacts.h"
+#include "CompletionMarks.h"
 #include "CompletionNotes.h"
 #include "CompletionState.h"
 #include "ModelingChecker.h"
@@ -171,6 +176,22 @@ private:
   std::map<const BugType *, const CheckerFrontend *> Owners;
   /// The object each "state released before completion" bug is about.
   std::map<const BugType *, std::string> FreedObjects;
+  /// The completion marks of the translation unit being analysed.
+  mutable std::unique_ptr<CompletionMarks> Marks;
+  mutable const ASTContext *MarksTU = nullptr;
+  const CompletionMarks &marks(ASTContext &Ctx) const {
+    if (MarksTU != &Ctx) {
+      Marks = std::make_unique<CompletionMarks>(Ctx);
+      MarksTU = &Ctx;
+    }
+    return *Marks;
+  }
+  /// The function that tests a field \p Target lies in for a value \p Val
+  /// gives it and completes \p Op (a completion mark), other than the
+  /// operation's own handlers.
+  const FunctionDecl *markReader(const MemRegion *Target, SVal Val,
+                                 const OperationInfo &Op,
+                                 CheckerContext &C) const;
 
   const CheckerFrontend &frontend(Frontend F) const {
     return F == Frontend::DropParty ? DropParty : Completion;
@@ -191,6 +212,8 @@ private:
     return std::nullopt;
   }
 
+  /// The operation \p FD is a handler of, if any.
+  const OperationInfo *handlerOperationOf(const FunctionDecl *FD) const;
   /// The operation of the handler in frame \p LC, if it is one.
   const OperationInfo *handlerOperation(const LocationContext *LC) const;
   /// The base region of the context the handler of frame \p SFC must keep.
@@ -306,12 +329,17 @@ CallDescriptionMap<ApiId> CompletionChecker::buildModelled() {
 }
 
 const OperationInfo *
+CompletionChecker::handlerOperationOf(const FunctionDecl *FD) const {
+  std::optional<ApiId> Role = Modeling->roleTypeOf(FD);
+  return Role ? operationOfHandler(*Role) : nullptr;
+}
+
+const OperationInfo *
 CompletionChecker::handlerOperation(const LocationContext *LC) const {
   if (!LC)
     return nullptr;
-  std::optional<ApiId> Role = Modeling->roleTypeOf(
+  return handlerOperationOf(
       dyn_cast_or_null<FunctionDecl>(LC->getStackFrame()->getDecl()));
-  return Role ? operationOfHandler(*Role) : nullptr;
 }
 
 const MemRegion *
@@ -647,20 +675,62 @@ void CompletionChecker::checkBind(SVal Loc, SVal Val, const Stmt *,
   const OperationInfo *Op = handlerOperation(Top);
   if (!Op || (progress(State, *Op) & ContextHandedOff))
     return;
-  const MemRegion *Ctx = handlerContext(State, Top, *Op);
   const MemRegion *Target = Loc.getAsRegion();
-  if (!Ctx || !Target)
+  if (!Target || isa<StackSpaceRegion>(Target->getMemorySpace(State)))
     return;
+  // A mark another function tests before it completes the request
+  // (Af->Flags |= AF_CLOSING for the last VC's deletion) hands it to that
+  // function.
+  if (markReader(Target, Val, *Op, C)) {
+    C.addTransition(addProgress(State, *Op, ContextHandedOff));
+    return;
+  }
   // Storing the context into its own fields, or into locals that die with
   // the handler, hands nothing off.
-  if (Target->getBaseRegion() == Ctx ||
-      isa<StackSpaceRegion>(Target->getMemorySpace(State)))
+  const MemRegion *Ctx = handlerContext(State, Top, *Op);
+  if (!Ctx || Target->getBaseRegion() == Ctx)
     return;
   // Neither does storing its links to its neighbours into them: unlinking it
   // (RemoveEntryList) leaves it reachable from nowhere.
   if (!isDerivedFrom(Val, Ctx) || isListLink(Val))
     return;
   C.addTransition(addProgress(State, *Op, ContextHandedOff));
+}
+
+const FunctionDecl *
+CompletionChecker::markReader(const MemRegion *Target, SVal Val,
+                              const OperationInfo &Op,
+                              CheckerContext &C) const {
+  // A constant, or bits set over the old value (Flags |= M).
+  std::optional<StoredMark> Stored;
+  if (auto CI = Val.getAs<nonloc::ConcreteInt>()) {
+    Stored = StoredMark{StoredMark::Exact, CI->getValue()->getExtValue()};
+  } else if (const auto *SIE =
+                 dyn_cast_or_null<SymIntExpr>(Val.getAsSymbol())) {
+    if (SIE->getOpcode() == BO_Or)
+      Stored = StoredMark{StoredMark::SetsBits, SIE->getRHS()->getExtValue()};
+  }
+  if (!Stored)
+    return nullptr;
+  // The operation's own handlers test the mark to refuse a second request.
+  auto IsHandler = [&](const FunctionDecl *FD) {
+    return handlerOperationOf(FD) == &Op;
+  };
+  // Af->State.Flags: the mark may be any field the store lies in.
+  for (const MemRegion *R = Target; R;) {
+    if (const auto *FR = dyn_cast<FieldRegion>(R)) {
+      if (const FunctionDecl *Reader = marks(C.getASTContext())
+                                           .completerOf(FR->getDecl(), *Stored,
+                                                        Op.Id, IsHandler))
+        return Reader;
+      R = FR->getSuperRegion();
+    } else if (const auto *ER = dyn_cast<ElementRegion>(R)) {
+      R = ER->getSuperRegion();
+    } else {
+      break;
+    }
+  }
+  return nullptr;
 }
 
 void CompletionChecker::checkPreStmt(const ReturnStmt *RS,

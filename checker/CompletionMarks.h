@@ -1,0 +1,84 @@
+//===-- CompletionMarks.h - Fields that tell another function to complete -*- C++ -*-===//
+//
+// Part of condis-check. A handler may pend its request by marking it in a
+// field that another function of the driver tests before it completes the
+// request:
+//
+//     ProtocolCmCloseAf:   Af->Flags |= AF_CLOSING; return NDIS_STATUS_PENDING;
+//     ProtocolCoDeleteVc:  if (--Af->VcCount == 0 && (Af->Flags & AF_CLOSING))
+//                            NdisCmCloseAddressFamilyComplete(...);
+//
+// A value of a field is a completion mark of an operation when a function
+// defined in the translation unit tests the field for that value in a
+// condition (if, while, for, do, ?:, a switch case) and completes the
+// operation, directly or through functions it calls that are defined there.
+// The tests recognised: Field == V (or !=, or a case V of a switch on the
+// field), Field & M (a flag), and Field alone (any non-zero value). The
+// completion engine takes a store of a matching value into a mark of its
+// operation, by a handler, as handing the request off to that function
+// unless it is a handler of the same operation: Party->State = Dropping hands nothing to a function that completes
+// parties whose State == DropSent.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef CONDIS_CHECKER_COMPLETIONMARKS_H
+#define CONDIS_CHECKER_COMPLETIONMARKS_H
+
+#include "Operations.h"
+
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
+#include "llvm/ADT/SmallVector.h"
+
+#include <cstdint>
+
+namespace clang {
+class ASTContext;
+class FieldDecl;
+class FunctionDecl;
+} // namespace clang
+
+namespace condis {
+
+/// What a function tests a field for.
+struct MarkTest {
+  enum Kind { Equals, AnyBit, NonZero } K;
+  int64_t Value; ///< V of Equals, M of AnyBit.
+};
+
+/// What a store writes into a field, as far as marks go: an exact value, or
+/// bits set over whatever was there (Flags |= M).
+struct StoredMark {
+  enum Kind { Exact, SetsBits } K;
+  int64_t Value;
+  bool satisfies(const MarkTest &T) const;
+};
+
+/// A function that tests a field for a value and completes an operation.
+struct MarkReader {
+  MarkTest Test;
+  OperationId Op;
+  const clang::FunctionDecl *Completer; ///< Canonical declaration.
+};
+
+class CompletionMarks {
+public:
+  /// Gathers the marks of \p Ctx's translation unit: one walk of its AST.
+  explicit CompletionMarks(clang::ASTContext &Ctx);
+
+  /// A function that tests \p Field for a value \p Stored satisfies and
+  /// completes \p Op, other than those \p Skip returns true for (the
+  /// operation's handlers, whose test of the field guards against a second
+  /// request); nullptr if there is none.
+  const clang::FunctionDecl *
+  completerOf(const clang::FieldDecl *Field, StoredMark Stored, OperationId Op,
+              llvm::function_ref<bool(const clang::FunctionDecl *)> Skip) const;
+
+private:
+  llvm::DenseMap<const clang::FieldDecl *, llvm::SmallVector<MarkReader, 2>>
+      Readers;
+};
+
+} // namespace condis
+
+#endif
