@@ -93,9 +93,9 @@
 #include "clang/StaticAnalyzer/Core/BugReporter/BugType.h"
 #include "clang/StaticAnalyzer/Core/Checker.h"
 #include "clang/StaticAnalyzer/Core/CheckerManager.h"
-#include "clang/StaticAnalyzer/Core/PathSensitive/CallDescription.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/CallEvent.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/CheckerContext.h"
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <map>
@@ -203,14 +203,14 @@ private:
     return *EndBugs[&Row - allHandleEnds().data()];
   }
 
-  /// Function rows the engine models, by callee.
-  const CallDescriptionMap<ApiId> Modelled = buildModelled();
-  static CallDescriptionMap<ApiId> buildModelled();
-  std::optional<ApiId> modelledRow(const CallEvent &Call) const {
-    if (const ApiId *Row = Modelled.lookup(Call))
-      return *Row;
-    return std::nullopt;
-  }
+  /// Function rows the engine models, by ApiId.
+  const std::vector<bool> Modelled = buildModelled();
+  static std::vector<bool> buildModelled();
+  /// The modelled row each call site calls (ApiId::None: none), so that a
+  /// call event costs one hash lookup, not a name match per row.
+  mutable llvm::DenseMap<const Expr *, ApiId> RowAt;
+  mutable const ASTContext *RowAtTU = nullptr;
+  std::optional<ApiId> modelledRow(const CallEvent &Call) const;
 
   /// The operation \p FD is a handler of, if any.
   const OperationInfo *handlerOperationOf(const FunctionDecl *FD) const;
@@ -314,8 +314,8 @@ CompletionChecker::CompletionChecker() {
   Owners[NullDropBuffer.get()] = &DropParty;
 }
 
-CallDescriptionMap<ApiId> CompletionChecker::buildModelled() {
-  std::vector<std::pair<CallDescription, ApiId>> Rows;
+std::vector<bool> CompletionChecker::buildModelled() {
+  std::vector<bool> Rows(static_cast<unsigned>(ApiId::NumApis));
   for (unsigned I = 1; I < static_cast<unsigned>(ApiId::NumApis); ++I) {
     ApiId Id = static_cast<ApiId>(I);
     const ApiInfo &Info = apiInfo(Id);
@@ -323,9 +323,40 @@ CallDescriptionMap<ApiId> CompletionChecker::buildModelled() {
       continue;
     if (operationOfCompletion(Id) || handleEndOf(Id) ||
         Info.Effect == EffectKind::DispatchesDrop)
-      Rows.emplace_back(CallDescription(CDM::SimpleFunc, {Info.Name}), Id);
+      Rows[I] = true;
   }
-  return CallDescriptionMap<ApiId>(Rows.begin(), Rows.end());
+  return Rows;
+}
+
+std::optional<ApiId> CompletionChecker::modelledRow(const CallEvent &Call) const {
+  auto Find = [&]() -> ApiId {
+    // A plain call of a free function named by a row.
+    if (!isa<SimpleFunctionCall>(Call))
+      return ApiId::None;
+    const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl());
+    const IdentifierInfo *II = FD ? FD->getIdentifier() : nullptr;
+    std::optional<ApiId> Row = II ? lookupApi(II->getName()) : std::nullopt;
+    return Row && Modelled[static_cast<unsigned>(*Row)] ? *Row : ApiId::None;
+  };
+  const Expr *Site = Call.getOriginExpr();
+  ApiId Row;
+  if (!Site) {
+    Row = Find();
+  } else {
+    const ASTContext &Ctx =
+        Call.getLocationContext()->getAnalysisDeclContext()->getASTContext();
+    if (RowAtTU != &Ctx) {
+      RowAt.clear();
+      RowAtTU = &Ctx;
+    }
+    auto [It, New] = RowAt.try_emplace(Site, ApiId::None);
+    if (New)
+      It->second = Find();
+    Row = It->second;
+  }
+  if (Row == ApiId::None)
+    return std::nullopt;
+  return Row;
 }
 
 const OperationInfo *
