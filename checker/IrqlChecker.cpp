@@ -124,12 +124,18 @@ std::string siteName(const Expr *Site, IrqlApiId Api, CheckerContext &C) {
 
 class IrqlChecker
     : public Checker<check::BeginFunction, check::EndFunction, check::PreCall,
-                     check::PostCall, eval::Assume> {
+                     check::PostCall, check::DeadSymbols, eval::Assume> {
 public:
   void checkBeginFunction(CheckerContext &C) const;
   void checkEndFunction(const ReturnStmt *RS, CheckerContext &C) const;
   void checkPreCall(const CallEvent &Call, CheckerContext &C) const;
   void checkPostCall(const CallEvent &Call, CheckerContext &C) const;
+  void checkDeadSymbols(SymbolReaper &SR, CheckerContext &C) const {
+    ProgramStateRef S = C.getState();
+    ProgramStateRef Next = irqlstate::forgetDead(S, SR);
+    if (Next != S)
+      C.addTransition(Next);
+  }
   ProgramStateRef evalAssume(ProgramStateRef State, SVal Cond,
                              bool Assumption) const;
   void printState(raw_ostream &Out, ProgramStateRef State, const char *NL,

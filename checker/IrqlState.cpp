@@ -134,6 +134,19 @@ heldLocks(ProgramStateRef S) {
   return Out;
 }
 
+ProgramStateRef forgetDead(ProgramStateRef S, SymbolReaper &SR) {
+  for (const auto &[R, V] : S->get<IrqlLockMap>())
+    if (!V.Held && !SR.isLiveRegion(R))
+      S = S->remove<IrqlLockMap>(R);
+  for (const auto &[Sym, V] : S->get<IrqlSavedMap>())
+    if (!V.Pending && SR.isDead(Sym))
+      S = S->remove<IrqlSavedMap>(Sym);
+  for (SymbolRef Sym : S->get<IrqlReadingSet>())
+    if (SR.isDead(Sym))
+      S = S->remove<IrqlReadingSet>(Sym);
+  return S;
+}
+
 ProgramStateRef addReading(ProgramStateRef S, SymbolRef Sym) {
   return S->add<IrqlReadingSet>(Sym);
 }

@@ -23,6 +23,7 @@
 #include "Irql.h"
 
 #include "clang/StaticAnalyzer/Core/PathSensitive/ProgramState.h"
+#include "clang/StaticAnalyzer/Core/PathSensitive/SymbolManager.h"
 #include "llvm/ADT/FoldingSet.h"
 #include <optional>
 #include <utility>
@@ -77,8 +78,14 @@ struct LockState {
                             const clang::Expr *Site) {
     return {true, Api, Old, Raised, SaveArea, Spelled, Site};
   }
-  LockState released(IrqlApiId By, const clang::Expr *At) const {
-    return {false, By, Old, Raised, SaveArea, Spelled, At};
+  /// A released lock keeps only what a second release needs: the save
+  /// area it is found by (KeReleaseInStackQueuedSpinLock(&LockHandle)) and,
+  /// for such a release, which has no lock argument, the lock's spelling.
+  /// Paths that took and gave back the lock at different calls then reach
+  /// the same state, and the analyzer explores them once.
+  LockState released() const {
+    return {false,   IrqlApiId::None, IrqlRange::unknown(), false, SaveArea,
+            SaveArea ? Spelled : nullptr, nullptr};
   }
 
   bool operator==(const LockState &O) const {
@@ -129,6 +136,11 @@ ProgramStateRef setLock(ProgramStateRef S, const MemRegion *R, LockState V);
 const MemRegion *lockBySaveArea(ProgramStateRef S, const MemRegion *SaveArea);
 std::vector<std::pair<const MemRegion *, LockState>>
 heldLocks(ProgramStateRef S);
+
+/// Forgets what no later call can reach: released locks whose region is
+/// dead, restored old IRQLs and readings whose symbol is dead. Paths that
+/// differ only in those then meet again.
+ProgramStateRef forgetDead(ProgramStateRef S, clang::ento::SymbolReaper &SR);
 
 ProgramStateRef addReading(ProgramStateRef S, SymbolRef Sym);
 std::vector<SymbolRef> readings(ProgramStateRef S);

@@ -195,7 +195,7 @@ ProgramStateRef applyRow(ProgramStateRef S, const CallEvent &Call,
     if (WasHeld)
       Before = *L;
     if (WasHeld)
-      S = irqlstate::setLock(S, Lock, L->released(Row, Call.getOriginExpr()));
+      S = irqlstate::setLock(S, Lock, L->released());
     if (I.Effect == IrqlEffect::ReleaseAtDpc)
       return S;
     ArgLevel Back = argLevel(Call, I.LevelArg, S);
