@@ -108,9 +108,10 @@ using namespace clang::ento;
 // Handle symbol -> the handle-end call it was given to.
 REGISTER_MAP_WITH_PROGRAMSTATE(EndedHandles, clang::ento::SymbolRef,
                                condis::HandleEnd)
-// Request (operation, handle) -> the status it was completed with.
-REGISTER_MAP_WITH_PROGRAMSTATE(CompletedRequests, condis::RequestKey,
-                               clang::ento::SVal)
+// Requests (operation, handle) completed on this path. Only that they were
+// counts: with the status as well, paths that completed with different
+// status values would never meet again.
+REGISTER_SET_WITH_PROGRAMSTATE(CompletedRequests, condis::RequestKey)
 // Operation of the handler in the top frame -> bits of
 // condis::HandlerProgressBits; empty when the top frame is no handler.
 REGISTER_MAP_WITH_PROGRAMSTATE(HandlerProgress, unsigned, unsigned)
@@ -483,7 +484,7 @@ void CompletionChecker::checkCompletion(const CallEvent &Call, ApiId Row,
                       "; a completion reports the final status of the " +
                       Noun + " (NDIS_STATUS_SUCCESS or a failure code)",
                   C, H, argExpr(Call, Op.StatusArg));
-  } else if (H && State->get<CompletedRequests>(RequestKey{Op.Id, H})) {
+  } else if (H && State->contains<CompletedRequests>(RequestKey{Op.Id, H})) {
     Pred = report(*B.DoubleCompletion,
                   Op.nounCapitalised() + " for this " + Op.Object.str() +
                       " completed a second time by " + Name +
@@ -507,7 +508,7 @@ void CompletionChecker::checkCompletion(const CallEvent &Call, ApiId Row,
   }
 
   if (H)
-    State = State->set<CompletedRequests>(RequestKey{Op.Id, H}, Status);
+    State = State->add<CompletedRequests>(RequestKey{Op.Id, H});
   const HandleEndInfo *Ends = handleEndOf(Row);
   if (Ends)
     if (SymbolRef Dying = argSVal(Call, Ends->Arg).getAsSymbol())
@@ -837,7 +838,7 @@ void CompletionChecker::checkDeadSymbols(SymbolReaper &SR,
       Changed = true;
     }
   }
-  for (const auto &[Key, Status] : State->get<CompletedRequests>()) {
+  for (const RequestKey &Key : State->get<CompletedRequests>()) {
     if (SR.isDead(Key.Handle)) {
       State = State->remove<CompletedRequests>(Key);
       Changed = true;
@@ -954,7 +955,7 @@ void CompletionChecker::printState(raw_ostream &Out, ProgramStateRef State,
   auto Done = State->get<CompletedRequests>();
   if (!Done.isEmpty()) {
     Out << Sep << "Completed requests:" << NL;
-    for (const auto &[Key, Status] : Done) {
+    for (const RequestKey &Key : Done) {
       Out << operationInfo(Key.Op).Title << " ";
       Key.Handle->dumpToStream(Out);
       Out << NL;
