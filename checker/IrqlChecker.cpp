@@ -131,6 +131,8 @@ public:
   void checkPreCall(const CallEvent &Call, CheckerContext &C) const;
   void checkPostCall(const CallEvent &Call, CheckerContext &C) const;
   void checkDeadSymbols(SymbolReaper &SR, CheckerContext &C) const {
+    if (!concerns(C))
+      return;
     ProgramStateRef S = C.getState();
     ProgramStateRef Next = irqlstate::forgetDead(S, SR);
     if (Next != S)

@@ -284,6 +284,9 @@ void RoleChecker::checkEndOfTranslationUnit(const TranslationUnitDecl *TU,
                                             AnalysisManager &Mgr,
                                             BugReporter &BR) const {
   ASTContext &Ctx = Mgr.getASTContext();
+  // A file that declares no table row calls none: no walk over plain C.
+  if (!Modeling->concerns(Ctx))
+    return;
   const SourceManager &SM = Ctx.getSourceManager();
   CallCollector Collector(SM);
   Collector.TraverseDecl(const_cast<TranslationUnitDecl *>(TU));
