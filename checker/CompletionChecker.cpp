@@ -187,12 +187,12 @@ private:
     }
     return *Marks;
   }
-  /// The function that tests a field \p Target lies in for a value \p Val
+  /// Whether a function tests a field \p Target lies in for a value \p Val
   /// gives it and completes \p Op (a completion mark), other than the
-  /// operation's own handlers.
-  const FunctionDecl *markReader(const MemRegion *Target, SVal Val,
-                                 const OperationInfo &Op,
-                                 CheckerContext &C) const;
+  /// operation's own handlers: in this file, or in another file of the
+  /// project whose facts condis-check shares.
+  bool isMark(const MemRegion *Target, SVal Val, const OperationInfo &Op,
+              CheckerContext &C) const;
 
   const CheckerFrontend &frontend(Frontend F) const {
     return F == Frontend::DropParty ? DropParty : Completion;
@@ -713,7 +713,7 @@ void CompletionChecker::checkBind(SVal Loc, SVal Val, const Stmt *,
   // A mark another function tests before it completes the request
   // (Af->Flags |= AF_CLOSING for the last VC's deletion) hands it to that
   // function.
-  if (markReader(Target, Val, *Op, C)) {
+  if (isMark(Target, Val, *Op, C)) {
     C.addTransition(addProgress(State, *Op, ContextHandedOff));
     return;
   }
@@ -729,10 +729,9 @@ void CompletionChecker::checkBind(SVal Loc, SVal Val, const Stmt *,
   C.addTransition(addProgress(State, *Op, ContextHandedOff));
 }
 
-const FunctionDecl *
-CompletionChecker::markReader(const MemRegion *Target, SVal Val,
-                              const OperationInfo &Op,
-                              CheckerContext &C) const {
+bool CompletionChecker::isMark(const MemRegion *Target, SVal Val,
+                               const OperationInfo &Op,
+                               CheckerContext &C) const {
   // A constant, or bits set over the old value (Flags |= M).
   std::optional<StoredMark> Stored;
   if (auto CI = Val.getAs<nonloc::ConcreteInt>()) {
@@ -743,18 +742,30 @@ CompletionChecker::markReader(const MemRegion *Target, SVal Val,
       Stored = StoredMark{StoredMark::SetsBits, SIE->getRHS()->getExtValue()};
   }
   if (!Stored)
-    return nullptr;
+    return false;
   // The operation's own handlers test the mark to refuse a second request.
   auto IsHandler = [&](const FunctionDecl *FD) {
     return handlerOperationOf(FD) == &Op;
   };
+  // Marks other files of the project test (condis-check's pre-pass).
+  const DriverFacts &Facts = Modeling->facts(C.getASTContext());
+  const std::vector<NamedMark> &Shared = Facts.marks();
   // Af->State.Flags: the mark may be any field the store lies in.
   for (const MemRegion *R = Target; R;) {
     if (const auto *FR = dyn_cast<FieldRegion>(R)) {
-      if (const FunctionDecl *Reader = marks(C.getASTContext())
-                                           .completerOf(FR->getDecl(), *Stored,
-                                                        Op.Id, IsHandler))
-        return Reader;
+      if (marks(C.getASTContext())
+              .completerOf(FR->getDecl(), *Stored, Op.Id, IsHandler))
+        return true;
+      if (!Shared.empty()) {
+        std::string Field = markFieldName(FR->getDecl());
+        for (const NamedMark &M : Shared) {
+          if (M.Field != Field || M.Op != Op.Id || !Stored->satisfies(M.Test))
+            continue;
+          std::optional<ApiId> Role = Facts.roleTypeOf(M.Completer);
+          if (!Role || operationOfHandler(*Role) != &Op)
+            return true;
+        }
+      }
       R = FR->getSuperRegion();
     } else if (const auto *ER = dyn_cast<ElementRegion>(R)) {
       R = ER->getSuperRegion();
@@ -762,7 +773,7 @@ CompletionChecker::markReader(const MemRegion *Target, SVal Val,
       break;
     }
   }
-  return nullptr;
+  return false;
 }
 
 void CompletionChecker::checkPreStmt(const ReturnStmt *RS,

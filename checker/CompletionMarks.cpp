@@ -13,10 +13,12 @@
 #include "clang/AST/Expr.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/Stmt.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallPtrSet.h"
 
 #include <cstdint>
 #include <optional>
+#include <tuple>
 #include <utility>
 
 using namespace clang;
@@ -207,6 +209,54 @@ CompletionMarks::CompletionMarks(ASTContext &Ctx) {
         if (M.Completes & bitOf(static_cast<OperationId>(Op)))
           Readers[Field].push_back({Test, static_cast<OperationId>(Op), FD});
   }
+}
+
+StringRef markTestName(MarkTest::Kind K) {
+  switch (K) {
+  case MarkTest::Equals:
+    return "equals";
+  case MarkTest::AnyBit:
+    return "anyBit";
+  case MarkTest::NonZero:
+    return "nonZero";
+  }
+  return "";
+}
+
+std::optional<MarkTest::Kind> markTestNamed(StringRef Name) {
+  for (MarkTest::Kind K : {MarkTest::Equals, MarkTest::AnyBit, MarkTest::NonZero})
+    if (Name == markTestName(K))
+      return K;
+  return std::nullopt;
+}
+
+std::string markFieldName(const FieldDecl *Field) {
+  const RecordDecl *RD = Field->getParent();
+  StringRef Record = RD->getName();
+  if (Record.empty())
+    if (const TypedefNameDecl *TD = RD->getTypedefNameForAnonDecl())
+      Record = TD->getName();
+  if (Record.empty() || Field->getName().empty())
+    return "";
+  return (Record + "." + Field->getName()).str();
+}
+
+std::vector<NamedMark> CompletionMarks::named() const {
+  std::vector<NamedMark> Out;
+  for (const auto &[Field, Readers] : this->Readers) {
+    std::string Name = markFieldName(Field);
+    if (Name.empty())
+      continue;
+    for (const MarkReader &R : Readers)
+      if (R.Completer->getIdentifier())
+        Out.push_back({Name, R.Test, R.Op, R.Completer->getName().str()});
+  }
+  // The same facts give the same bytes in a facts file.
+  llvm::sort(Out, [](const NamedMark &A, const NamedMark &B) {
+    return std::tie(A.Field, A.Completer, A.Op, A.Test.K, A.Test.Value) <
+           std::tie(B.Field, B.Completer, B.Op, B.Test.K, B.Test.Value);
+  });
+  return Out;
 }
 
 bool StoredMark::satisfies(const MarkTest &T) const {

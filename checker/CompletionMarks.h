@@ -19,6 +19,10 @@
 // unless it is a handler of the same operation: Party->State = Dropping hands nothing to a function that completes
 // parties whose State == DropSent.
 //
+// condis-check's pre-pass shares the marks of every file of the project by
+// name (NamedMark, DriverFacts::marks): a mark one file sets and another
+// file's function tests is a hand-off there too.
+//
 //===----------------------------------------------------------------------===//
 
 #ifndef CONDIS_CHECKER_COMPLETIONMARKS_H
@@ -29,8 +33,12 @@
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringRef.h"
 
 #include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
 
 namespace clang {
 class ASTContext;
@@ -46,6 +54,10 @@ struct MarkTest {
   int64_t Value; ///< V of Equals, M of AnyBit.
 };
 
+/// "equals", "anyBit", "nonZero": a test's kind as facts files spell it.
+llvm::StringRef markTestName(MarkTest::Kind K);
+std::optional<MarkTest::Kind> markTestNamed(llvm::StringRef Name);
+
 /// What a store writes into a field, as far as marks go: an exact value, or
 /// bits set over whatever was there (Flags |= M).
 struct StoredMark {
@@ -53,6 +65,24 @@ struct StoredMark {
   int64_t Value;
   bool satisfies(const MarkTest &T) const;
 };
+
+/// A mark as the files of a project share it (condis-check's pre-pass):
+/// the field by its record's name, the completing function by its name.
+struct NamedMark {
+  std::string Field; ///< "MARK_AF.Flags": the record's tag or typedef name.
+  MarkTest Test;
+  OperationId Op;
+  std::string Completer;
+
+  bool operator==(const NamedMark &O) const {
+    return Field == O.Field && Test.K == O.Test.K &&
+           Test.Value == O.Test.Value && Op == O.Op && Completer == O.Completer;
+  }
+};
+
+/// "MARK_AF.Flags": how \p Field is named across files; empty for a field of
+/// a record with no name.
+std::string markFieldName(const clang::FieldDecl *Field);
 
 /// A function that tests a field for a value and completes an operation.
 struct MarkReader {
@@ -73,6 +103,9 @@ public:
   const clang::FunctionDecl *
   completerOf(const clang::FieldDecl *Field, StoredMark Stored, OperationId Op,
               llvm::function_ref<bool(const clang::FunctionDecl *)> Skip) const;
+
+  /// Every mark of the translation unit, by name (for the project facts).
+  std::vector<NamedMark> named() const;
 
 private:
   llvm::DenseMap<const clang::FieldDecl *, llvm::SmallVector<MarkReader, 2>>

@@ -249,7 +249,14 @@ DriverFacts::storedRoutineOf(const FunctionDecl *FD) const {
   return storedRoutineOf(FD->getName());
 }
 
+void DriverFacts::addMark(NamedMark M) {
+  if (llvm::find(Marks, M) == Marks.end())
+    Marks.push_back(std::move(M));
+}
+
 void DriverFacts::merge(const DriverFacts &Other, bool KeepLocations) {
+  for (const NamedMark &M : Other.Marks)
+    addMark(M);
   for (const auto &H : Other.Handlers)
     addHandler(H.getKey(), H.getValue());
   for (const auto &R : Other.Routines)

@@ -25,6 +25,7 @@
 #define CONDIS_CHECKER_DRIVERFACTS_H
 
 #include "Api.h"
+#include "CompletionMarks.h"
 #include "Irql.h"
 
 #include "clang/Basic/SourceLocation.h"
@@ -112,13 +113,19 @@ public:
     return Routines;
   }
 
+  /// Completion marks other files of the project test (CompletionMarks.h);
+  /// a translation unit's own are found by the completion engine itself.
+  const std::vector<NamedMark> &marks() const { return Marks; }
+  void addMark(NamedMark M);
+
   /// Records that \p Function implements \p RoleType (first one wins).
   void addHandler(llvm::StringRef Function, ApiId RoleType);
   /// Records a stored routine (first one wins).
   void addStoredRoutine(llvm::StringRef Function, StoredRoutine R);
   void addEvidence(RoleEvidence E) { Evidence.push_back(std::move(E)); }
 
-  /// Adds \p Other's handlers and stored routines (ours win on a conflict)
+  /// Adds \p Other's handlers and stored routines (ours win on a conflict),
+  /// the marks we do not already hold
   /// and the evidence we do not already hold (compared by samePlace).
   /// Merged-in evidence keeps \p Other's Loc only when \p KeepLocations is
   /// true: locations are meaningful only within the translation unit that
@@ -129,6 +136,7 @@ private:
   llvm::StringMap<ApiId> Handlers;
   llvm::StringMap<StoredRoutine> Routines;
   std::vector<RoleEvidence> Evidence;
+  std::vector<NamedMark> Marks;
 };
 
 } // namespace condis

@@ -43,7 +43,7 @@
 namespace condis::cli {
 
 /// The version of the entry format; bump it on any change.
-inline constexpr int64_t CacheFormatVersion = 1;
+inline constexpr int64_t CacheFormatVersion = 2;
 
 /// What identifies this build of the tool: version, executable path, size
 /// and modification time (\p Argv0 finds the executable).

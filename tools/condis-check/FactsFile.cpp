@@ -80,6 +80,14 @@ json::Value encodeParts(const DriverFacts &Facts,
                                      {"line", E.Line},
                                      {"column", E.Column}});
 
+  json::Array MarksJ;
+  for (const NamedMark &M : Facts.marks())
+    MarksJ.push_back(json::Object{{"field", M.Field},
+                                  {"test", markTestName(M.Test.K)},
+                                  {"value", M.Test.Value},
+                                  {"operation", OperationNames[static_cast<size_t>(M.Op)]},
+                                  {"completer", M.Completer}});
+
   json::Array PendingJ;
   for (const PendingFunction &P : Pending)
     PendingJ.push_back(json::Object{{"name", P.Name},
@@ -94,6 +102,7 @@ json::Value encodeParts(const DriverFacts &Facts,
   return json::Object{{"handlers", std::move(HandlersJ)},
                       {"storedRoutines", std::move(RoutinesJ)},
                       {"roleEvidence", std::move(EvidenceJ)},
+                      {"marks", std::move(MarksJ)},
                       {"pending", std::move(PendingJ)},
                       {"completionsReferenced", std::move(CompletionsJ)}};
 }
@@ -174,9 +183,11 @@ bool decodeParts(const json::Value &V, DriverFacts &Facts,
   const json::Array *Handlers = R.array(*O, Root, "handlers");
   const json::Array *Routines = R.array(*O, Root, "storedRoutines");
   const json::Array *Evidence = R.array(*O, Root, "roleEvidence");
+  const json::Array *MarksJ = R.array(*O, Root, "marks");
   const json::Array *PendingJ = R.array(*O, Root, "pending");
   const json::Array *CompletionsJ = R.array(*O, Root, "completionsReferenced");
-  if (!Handlers || !Routines || !Evidence || !PendingJ || !CompletionsJ)
+  if (!Handlers || !Routines || !Evidence || !MarksJ || !PendingJ ||
+      !CompletionsJ)
     return Done(false);
 
   for (size_t I = 0; I < Handlers->size(); ++I) {
@@ -220,6 +231,32 @@ bool decodeParts(const json::Value &V, DriverFacts &Facts,
       return Done(R.fail(At.field("role"), "expected \"cm\" or \"mcm\""));
     E.Role = Role == "cm" ? ApiRole::Cm : ApiRole::Mcm;
     Facts.addEvidence(std::move(E));
+  }
+  for (size_t I = 0; I < MarksJ->size(); ++I) {
+    JsonPath At = Root.field("marks").index(I);
+    const json::Object *MO = R.object(&(*MarksJ)[I], At);
+    NamedMark M{"", {MarkTest::Equals, 0}, OperationId::NumOperations, ""};
+    std::string Test, Op;
+    if (!MO || !R.string(*MO, At, "field", M.Field) ||
+        !R.string(*MO, At, "test", Test) ||
+        !R.string(*MO, At, "operation", Op) ||
+        !R.string(*MO, At, "completer", M.Completer))
+      return Done(false);
+    std::optional<MarkTest::Kind> K = markTestNamed(Test);
+    if (!K)
+      return Done(R.fail(At.field("test"),
+                         "expected \"equals\", \"anyBit\" or \"nonZero\""));
+    M.Test.K = *K;
+    std::optional<int64_t> Value = MO->getInteger("value");
+    if (!Value)
+      return Done(R.fail(At.field("value"), "expected an integer"));
+    M.Test.Value = *Value;
+    std::optional<OperationId> Id = operationNamed(Op);
+    if (!Id)
+      return Done(R.fail(At.field("operation"),
+                         "expected the name of a rules/operations.def row"));
+    M.Op = *Id;
+    Facts.addMark(std::move(M));
   }
   for (size_t I = 0; I < PendingJ->size(); ++I) {
     JsonPath At = Root.field("pending").index(I);

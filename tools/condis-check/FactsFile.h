@@ -42,7 +42,7 @@
 namespace condis::cli {
 
 /// The version of the --facts file format; bump it on any change.
-inline constexpr int64_t FactsFileVersion = 1;
+inline constexpr int64_t FactsFileVersion = 2;
 
 llvm::json::Value encodeScan(const TUScan &Scan);
 llvm::json::Value encodeProject(const ProjectFacts &Project);

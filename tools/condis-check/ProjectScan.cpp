@@ -171,6 +171,10 @@ TUScan scanTranslationUnit(ASTContext &Ctx, StringRef MainFile,
     E.Loc = SourceLocation();
     Absolute.addEvidence(std::move(E));
   }
+  // Fields this file's functions test before completing a request: a
+  // handler in another file that sets one hands its request off.
+  for (NamedMark &M : CompletionMarks(Ctx).named())
+    Absolute.addMark(std::move(M));
   Out.Facts = std::move(Absolute);
   Scanner(Ctx, Out, Directory).TraverseDecl(Ctx.getTranslationUnitDecl());
   for (PendingFunction &P : Out.Pending)
