@@ -24,7 +24,7 @@ to --markdown FILE) with the machine's cores and load average before and
 after.
 
 Usage: python3 bench/scaling.py [--files 50] [--functions 30] [--runs 3]
-           [--shards 1,2,4] [--callgrind 10]
+           [--shards 1,2,4] [--callgrind 10] [--parts onefile,cache,jobs,shards]
            [--condis-check build/bin/condis-check]
 """
 
@@ -96,9 +96,18 @@ def main(argv=None):
     ap.add_argument("--callgrind", type=int, default=10, metavar="N",
                     help="also count instructions (valgrind --tool=callgrind) "
                     "of the one-file runs on a project of N files (0: skip)")
+    ap.add_argument("--parts", default="onefile,cache,jobs,shards",
+                    help="which measurements to make (default all: "
+                    "onefile,cache,jobs,shards); e.g. --parts jobs on a quiet "
+                    "machine")
     ap.add_argument("--markdown", help="also write the report here")
     ap.add_argument("--keep", help="generate the project here and keep it")
     args = ap.parse_args(argv)
+    args.parts = set(args.parts.split(","))
+    unknown = args.parts - {"onefile", "cache", "jobs", "shards"}
+    if unknown:
+        ap.error("--parts: unknown %s (known: onefile, cache, jobs, shards)"
+                 % ", ".join(sorted(unknown)))
     tool = os.path.abspath(args.condis_check)
     if not os.path.exists(tool):
         sys.exit("scaling.py: %s is not built" % tool)
@@ -145,45 +154,54 @@ def measure(args, tool, work):
     # The facts file every --facts run below uses.
     run_once(base + ["--write-facts=" + facts], proj)
 
-    full, with_facts, alone = compare([
-        (base + [one], None),
-        (base + [one, "--facts=" + facts], None),
-        ([tool, "--quiet", "-j1", one, "--",
-          "-I" + os.path.join(ROOT, "test", "Inputs")], None)], proj, runs)
-    row("one file, full database (pre-pass over all)", full)
-    row("one file, --facts", with_facts)
-    row("one file alone (FILE -- FLAGS)", alone)
+    summary = []
+    if "onefile" in args.parts:
+        full, with_facts, alone = compare([
+            (base + [one], None),
+            (base + [one, "--facts=" + facts], None),
+            ([tool, "--quiet", "-j1", one, "--",
+              "-I" + os.path.join(ROOT, "test", "Inputs")], None)], proj, runs)
+        row("one file, full database (pre-pass over all)", full)
+        row("one file, --facts", with_facts)
+        row("one file alone (FILE -- FLAGS)", alone)
+        summary.append("One file with the full database costs %.2fx the file "
+                       "alone; with --facts %.2fx." % (
+                           full[0] / alone[0], with_facts[0] / alone[0]))
 
-    prepass = base + ["--write-facts=" + os.path.join(work, "w.facts"),
-                      "--facts-cache=" + cache]
-    cold = timed(prepass, proj, runs, clear_cache)
-    row("pre-pass alone (--write-facts), cold --facts-cache", cold)
-    run_once(prepass, proj)
-    warm = timed(prepass, proj, runs)
-    row("pre-pass alone (--write-facts), warm --facts-cache", warm)
-    one_cold = timed(base + [one, "--facts-cache=" + cache], proj, runs,
-                     clear_cache)
-    row("one file, cold --facts-cache", one_cold)
-    run_once(base + [one, "--facts-cache=" + cache], proj)
-    one_warm = timed(base + [one, "--facts-cache=" + cache], proj, runs)
-    row("one file, warm --facts-cache", one_warm)
+    if "cache" in args.parts:
+        prepass = base + ["--write-facts=" + os.path.join(work, "w.facts"),
+                          "--facts-cache=" + cache]
+        cold = timed(prepass, proj, runs, clear_cache)
+        row("pre-pass alone (--write-facts), cold --facts-cache", cold)
+        run_once(prepass, proj)
+        warm = timed(prepass, proj, runs)
+        row("pre-pass alone (--write-facts), warm --facts-cache", warm)
+        one_cold = timed(base + [one, "--facts-cache=" + cache], proj, runs,
+                         clear_cache)
+        row("one file, cold --facts-cache", one_cold)
+        run_once(base + [one, "--facts-cache=" + cache], proj)
+        one_warm = timed(base + [one, "--facts-cache=" + cache], proj, runs)
+        row("one file, warm --facts-cache", one_warm)
+        summary.append("A warm cache makes the pre-pass %.1fx faster than a "
+                       "cold one (%.2f s against %.2f s)." % (
+                           cold[0] / warm[0], warm[0], cold[0]))
 
-    j1, j2 = compare([([tool, "-p", proj, "--quiet", "-j1"], None),
-                      ([tool, "-p", proj, "--quiet", "-j2"], None)],
-                     proj, runs)
-    row("whole project, -j1", j1)
-    row("whole project, -j2", j2)
+    if "jobs" in args.parts:
+        j1, j2 = compare([([tool, "-p", proj, "--quiet", "-j1"], None),
+                          ([tool, "-p", proj, "--quiet", "-j2"], None)],
+                         proj, runs)
+        row("whole project, -j1", j1)
+        row("whole project, -j2", j2)
+        summary.append("-j2 takes %.0f%% of -j1's wall time (speed-up "
+                       "%.2fx)." % (100 * j2[0] / j1[0], j1[0] / j2[0]))
 
-    lines = ["| run | wall (s) | CPU (s) |", "| --- | ---: | ---: |"]
-    lines += ["| %s | %.2f | %.2f |" % r for r in rows]
-    lines += ["",
-              "One file with the full database costs %.2fx the file alone; "
-              "with --facts %.2fx. A warm cache makes the pre-pass %.1fx "
-              "faster than a cold one (%.2f s against %.2f s). -j2 takes "
-              "%.0f%% of -j1's wall time." % (
-                  full[0] / alone[0], with_facts[0] / alone[0],
-                  cold[0] / warm[0], warm[0], cold[0], 100 * j2[0] / j1[0]),
-              ""]
+    lines = []
+    if rows:
+        lines = ["| run | wall (s) | CPU (s) |", "| --- | ---: | ---: |"]
+        lines += ["| %s | %.2f | %.2f |" % r for r in rows]
+        lines += ["", " ".join(summary), ""]
+    if "shards" not in args.parts:
+        return lines
 
     # Shards, each -j1, run one after the other (as K runners would, each
     # on its own machine): the slowest shard is the wall time of the CI
