@@ -46,6 +46,20 @@ bool mendsApplyTo(StringRef FileName) {
   return false;
 }
 
+/// Whether \p Line, blanks left out, is \p Bare (which has none): a mended
+/// header is compared line by line, so no copy of each line is made.
+bool sameWithoutBlanks(StringRef Line, StringRef Bare) {
+  size_t J = 0;
+  for (char C : Line) {
+    if (C == ' ' || C == '\t')
+      continue;
+    if (J == Bare.size() || Bare[J] != C)
+      return false;
+    ++J;
+  }
+  return J == Bare.size();
+}
+
 std::string withoutBlanks(StringRef S) {
   std::string Out;
   for (char C : S)
@@ -295,16 +309,15 @@ std::optional<std::string> mendKitHeader(StringRef FileName, StringRef Text) {
     if (End == StringRef::npos)
       End = Text.size();
     StringRef Line = Text.slice(Begin, End);
-    std::string Bare = withoutBlanks(Line);
     for (Row &R : Rows) {
       bool InWindow = R.After.empty() || R.Armed > 0;
       if (R.Armed > 0)
         --R.Armed;
-      if (!R.After.empty() && Bare == R.After) {
+      if (!R.After.empty() && sameWithoutBlanks(Line, R.After)) {
         R.Armed = MendWindow;
         continue;
       }
-      if (!InWindow || Bare != R.Defective)
+      if (!InWindow || !sameWithoutBlanks(Line, R.Defective))
         continue;
       size_t Indent = Line.find_first_not_of(" \t");
       Out += Text.slice(Copied, Begin);
