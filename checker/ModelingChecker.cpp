@@ -48,6 +48,7 @@ const DriverFacts &ModelingChecker::facts(ASTContext &Ctx) const {
       Facts.addHandler(H.getKey(), H.getValue());
     if (ProjectFacts)
       Facts.merge(*ProjectFacts, /*KeepLocations=*/false);
+    RoleOf.clear();
     FactsTU = TU;
   }
   return Facts;
@@ -57,7 +58,11 @@ std::optional<ApiId>
 ModelingChecker::roleTypeOf(const FunctionDecl *FD) const {
   if (!FD)
     return std::nullopt;
-  return facts(FD->getASTContext()).roleTypeOf(FD);
+  const DriverFacts &F = facts(FD->getASTContext());
+  auto [It, New] = RoleOf.try_emplace(FD);
+  if (New)
+    It->second = F.roleTypeOf(FD);
+  return It->second;
 }
 
 SVal ModelingChecker::handlerParam(ProgramStateRef State,

@@ -14,6 +14,7 @@
 #include "DriverFacts.h"
 
 #include "clang/AST/ASTContext.h"
+#include "llvm/ADT/DenseMap.h"
 #include "clang/StaticAnalyzer/Core/Checker.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/ProgramState_Fwd.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/SVals.h"
@@ -82,6 +83,9 @@ private:
 
   mutable const void *FactsTU = nullptr;
   mutable DriverFacts Facts;
+  /// roleTypeOf's answers for the TU of Facts: asked on most callbacks.
+  mutable llvm::DenseMap<const clang::FunctionDecl *, std::optional<ApiId>>
+      RoleOf;
   mutable const void *ConcernsTU = nullptr;
   mutable bool Concerns = true;
 };
