@@ -182,7 +182,8 @@ private:
   mutable const ASTContext *MarksTU = nullptr;
   const CompletionMarks &marks(ASTContext &Ctx) const {
     if (MarksTU != &Ctx) {
-      Marks = std::make_unique<CompletionMarks>(Ctx);
+      Marks = std::make_unique<CompletionMarks>(Ctx,
+                                                Modeling->facts(Ctx).marks());
       MarksTU = &Ctx;
     }
     return *Marks;
@@ -213,8 +214,6 @@ private:
   mutable const ASTContext *RowAtTU = nullptr;
   std::optional<ApiId> modelledRow(const CallEvent &Call) const;
 
-  /// The operation \p FD is a handler of, if any.
-  const OperationInfo *handlerOperationOf(const FunctionDecl *FD) const;
   /// The operation of the handler in frame \p LC, if it is one.
   const OperationInfo *handlerOperation(const LocationContext *LC) const;
   /// The base region of the context the handler of frame \p SFC must keep.
@@ -361,17 +360,12 @@ std::optional<ApiId> CompletionChecker::modelledRow(const CallEvent &Call) const
 }
 
 const OperationInfo *
-CompletionChecker::handlerOperationOf(const FunctionDecl *FD) const {
-  std::optional<ApiId> Role = Modeling->roleTypeOf(FD);
-  return Role ? operationOfHandler(*Role) : nullptr;
-}
-
-const OperationInfo *
 CompletionChecker::handlerOperation(const LocationContext *LC) const {
   if (!LC)
     return nullptr;
-  return handlerOperationOf(
+  std::optional<ApiId> Role = Modeling->roleTypeOf(
       dyn_cast_or_null<FunctionDecl>(LC->getStackFrame()->getDecl()));
+  return Role ? operationOfHandler(*Role) : nullptr;
 }
 
 const MemRegion *
@@ -733,39 +727,32 @@ bool CompletionChecker::isMark(const MemRegion *Target, SVal Val,
                                const OperationInfo &Op,
                                CheckerContext &C) const {
   // A constant, or bits set over the old value (Flags |= M).
-  std::optional<StoredMark> Stored;
+  std::optional<int64_t> Value;
+  StoredMark::Kind Kind = StoredMark::Exact;
   if (auto CI = Val.getAs<nonloc::ConcreteInt>()) {
-    Stored = StoredMark{StoredMark::Exact, CI->getValue()->getExtValue()};
+    Value = CI->getValue()->tryExtValue();
   } else if (const auto *SIE =
                  dyn_cast_or_null<SymIntExpr>(Val.getAsSymbol())) {
-    if (SIE->getOpcode() == BO_Or)
-      Stored = StoredMark{StoredMark::SetsBits, SIE->getRHS()->getExtValue()};
+    if (SIE->getOpcode() == BO_Or) {
+      Value = SIE->getRHS()->tryExtValue();
+      Kind = StoredMark::SetsBits;
+    }
   }
-  if (!Stored)
+  if (!Value)
     return false;
+  StoredMark Stored{Kind, *Value};
   // The operation's own handlers test the mark to refuse a second request.
-  auto IsHandler = [&](const FunctionDecl *FD) {
-    return handlerOperationOf(FD) == &Op;
-  };
-  // Marks other files of the project test (condis-check's pre-pass).
   const DriverFacts &Facts = Modeling->facts(C.getASTContext());
-  const std::vector<NamedMark> &Shared = Facts.marks();
+  auto IsHandler = [&](StringRef Function) {
+    std::optional<ApiId> Role = Facts.roleTypeOf(Function);
+    return Role && operationOfHandler(*Role) == &Op;
+  };
+  const CompletionMarks &Marks = marks(C.getASTContext());
   // Af->State.Flags: the mark may be any field the store lies in.
   for (const MemRegion *R = Target; R;) {
     if (const auto *FR = dyn_cast<FieldRegion>(R)) {
-      if (marks(C.getASTContext())
-              .completerOf(FR->getDecl(), *Stored, Op.Id, IsHandler))
+      if (Marks.handsOff(FR->getDecl(), Stored, Op.Id, IsHandler))
         return true;
-      if (!Shared.empty()) {
-        std::string Field = markFieldName(FR->getDecl());
-        for (const NamedMark &M : Shared) {
-          if (M.Field != Field || M.Op != Op.Id || !Stored->satisfies(M.Test))
-            continue;
-          std::optional<ApiId> Role = Facts.roleTypeOf(M.Completer);
-          if (!Role || operationOfHandler(*Role) != &Op)
-            return true;
-        }
-      }
       R = FR->getSuperRegion();
     } else if (const auto *ER = dyn_cast<ElementRegion>(R)) {
       R = ER->getSuperRegion();

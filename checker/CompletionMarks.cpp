@@ -43,6 +43,8 @@ struct FunctionMarks {
 
 class MarkCollector : public RecursiveASTVisitor<MarkCollector> {
 public:
+  explicit MarkCollector(ASTContext &Ctx) : Ctx(Ctx) {}
+
   llvm::DenseMap<const FunctionDecl *, FunctionMarks> Functions;
 
   bool TraverseFunctionDecl(FunctionDecl *FD) {
@@ -90,13 +92,9 @@ public:
   }
 
 private:
+  ASTContext &Ctx;
   const FunctionDecl *Current = nullptr;
-  ASTContext *Ctx = nullptr;
 
-public:
-  explicit MarkCollector(ASTContext &Ctx) : Ctx(&Ctx) {}
-
-private:
   void add(const FieldDecl *Field, MarkTest Test) {
     Functions[Current].Tested.push_back({Field, Test});
   }
@@ -111,9 +109,9 @@ private:
   std::optional<int64_t> constant(const Expr *E) const {
     Expr::EvalResult R;
     if (!E || E->isValueDependent() ||
-        !E->EvaluateAsInt(R, *Ctx, Expr::SE_AllowSideEffects))
+        !E->EvaluateAsInt(R, Ctx, Expr::SE_AllowSideEffects))
       return std::nullopt;
-    return R.Val.getInt().getExtValue();
+    return R.Val.getInt().tryExtValue();
   }
 
   /// Field & M, in either order.
@@ -181,7 +179,10 @@ private:
 
 } // namespace
 
-CompletionMarks::CompletionMarks(ASTContext &Ctx) {
+CompletionMarks::CompletionMarks(ASTContext &Ctx, ArrayRef<NamedMark> Shared) {
+  for (const NamedMark &M : Shared)
+    SharedReaders[M.Field].push_back(M.Reader);
+
   MarkCollector Collector(Ctx);
   Collector.TraverseDecl(Ctx.getTranslationUnitDecl());
   auto &Functions = Collector.Functions;
@@ -201,13 +202,14 @@ CompletionMarks::CompletionMarks(ASTContext &Ctx) {
   }
 
   for (const auto &[FD, M] : Functions) {
-    if (!M.Completes)
+    if (!M.Completes || !FD->getIdentifier())
       continue;
     for (const auto &[Field, Test] : M.Tested)
       for (unsigned Op = 0;
            Op < static_cast<unsigned>(OperationId::NumOperations); ++Op)
         if (M.Completes & bitOf(static_cast<OperationId>(Op)))
-          Readers[Field].push_back({Test, static_cast<OperationId>(Op), FD});
+          Readers[Field].push_back(
+              {Test, static_cast<OperationId>(Op), FD->getName().str()});
   }
 }
 
@@ -248,13 +250,15 @@ std::vector<NamedMark> CompletionMarks::named() const {
     if (Name.empty())
       continue;
     for (const MarkReader &R : Readers)
-      if (R.Completer->getIdentifier())
-        Out.push_back({Name, R.Test, R.Op, R.Completer->getName().str()});
+      Out.push_back({Name, R});
   }
   // The same facts give the same bytes in a facts file.
-  llvm::sort(Out, [](const NamedMark &A, const NamedMark &B) {
-    return std::tie(A.Field, A.Completer, A.Op, A.Test.K, A.Test.Value) <
-           std::tie(B.Field, B.Completer, B.Op, B.Test.K, B.Test.Value);
+  auto Key = [](const NamedMark &M) {
+    return std::tie(M.Field, M.Reader.Completer, M.Reader.Op, M.Reader.Test.K,
+                    M.Reader.Test.Value);
+  };
+  llvm::sort(Out, [&](const NamedMark &A, const NamedMark &B) {
+    return Key(A) < Key(B);
   });
   return Out;
 }
@@ -271,16 +275,21 @@ bool StoredMark::satisfies(const MarkTest &T) const {
   return false;
 }
 
-const FunctionDecl *CompletionMarks::completerOf(
-    const FieldDecl *Field, StoredMark Stored, OperationId Op,
-    llvm::function_ref<bool(const FunctionDecl *)> Skip) const {
-  auto It = Readers.find(Field);
-  if (It == Readers.end())
-    return nullptr;
-  for (const MarkReader &R : It->second)
-    if (R.Op == Op && Stored.satisfies(R.Test) && !Skip(R.Completer))
-      return R.Completer;
-  return nullptr;
+bool CompletionMarks::handsOff(const FieldDecl *Field, StoredMark Stored,
+                               OperationId Op,
+                               llvm::function_ref<bool(StringRef)> Skip) const {
+  auto AnyCompletes = [&](ArrayRef<MarkReader> Rs) {
+    return llvm::any_of(Rs, [&](const MarkReader &R) {
+      return R.Op == Op && Stored.satisfies(R.Test) && !Skip(R.Completer);
+    });
+  };
+  auto Own = Readers.find(Field);
+  if (Own != Readers.end() && AnyCompletes(Own->second))
+    return true;
+  if (SharedReaders.empty())
+    return false;
+  auto Other = SharedReaders.find(markFieldName(Field));
+  return Other != SharedReaders.end() && AnyCompletes(Other->second);
 }
 
 } // namespace condis

@@ -15,9 +15,10 @@
 // The tests recognised: Field == V (or !=, or a case V of a switch on the
 // field), Field & M (a flag), and Field alone (any non-zero value). The
 // completion engine takes a store of a matching value into a mark of its
-// operation, by a handler, as handing the request off to that function
-// unless it is a handler of the same operation: Party->State = Dropping hands nothing to a function that completes
-// parties whose State == DropSent.
+// operation, by a handler, as handing the request off to that function,
+// unless the function is a handler of the same operation. Party->State =
+// Dropping hands nothing to a function that completes parties whose
+// State == DropSent.
 //
 // condis-check's pre-pass shares the marks of every file of the project by
 // name (NamedMark, DriverFacts::marks): a mark one file sets and another
@@ -30,9 +31,11 @@
 
 #include "Operations.h"
 
+#include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringRef.h"
 
 #include <cstdint>
@@ -43,7 +46,6 @@
 namespace clang {
 class ASTContext;
 class FieldDecl;
-class FunctionDecl;
 } // namespace clang
 
 namespace condis {
@@ -66,17 +68,23 @@ struct StoredMark {
   bool satisfies(const MarkTest &T) const;
 };
 
-/// A mark as the files of a project share it (condis-check's pre-pass):
-/// the field by its record's name, the completing function by its name.
-struct NamedMark {
-  std::string Field; ///< "MARK_AF.Flags": the record's tag or typedef name.
+/// A function that tests a field for a value and completes an operation.
+struct MarkReader {
   MarkTest Test;
   OperationId Op;
-  std::string Completer;
+  std::string Completer; ///< The function's name.
+};
+
+/// A mark as the files of a project share it (condis-check's pre-pass):
+/// the field by its record's name.
+struct NamedMark {
+  std::string Field; ///< "MARK_AF.Flags": the record's tag or typedef name.
+  MarkReader Reader;
 
   bool operator==(const NamedMark &O) const {
-    return Field == O.Field && Test.K == O.Test.K &&
-           Test.Value == O.Test.Value && Op == O.Op && Completer == O.Completer;
+    return Field == O.Field && Reader.Test.K == O.Reader.Test.K &&
+           Reader.Test.Value == O.Reader.Test.Value &&
+           Reader.Op == O.Reader.Op && Reader.Completer == O.Reader.Completer;
   }
 };
 
@@ -84,32 +92,28 @@ struct NamedMark {
 /// a record with no name.
 std::string markFieldName(const clang::FieldDecl *Field);
 
-/// A function that tests a field for a value and completes an operation.
-struct MarkReader {
-  MarkTest Test;
-  OperationId Op;
-  const clang::FunctionDecl *Completer; ///< Canonical declaration.
-};
-
 class CompletionMarks {
 public:
-  /// Gathers the marks of \p Ctx's translation unit: one walk of its AST.
-  explicit CompletionMarks(clang::ASTContext &Ctx);
+  /// Gathers the marks of \p Ctx's translation unit (one walk of its AST),
+  /// beside \p Shared, those of the project's other files.
+  CompletionMarks(clang::ASTContext &Ctx, llvm::ArrayRef<NamedMark> Shared);
 
-  /// A function that tests \p Field for a value \p Stored satisfies and
-  /// completes \p Op, other than those \p Skip returns true for (the
+  /// Whether a function tests \p Field for a value \p Stored satisfies and
+  /// completes \p Op, other than those \p Skip returns true for by name (the
   /// operation's handlers, whose test of the field guards against a second
-  /// request); nullptr if there is none.
-  const clang::FunctionDecl *
-  completerOf(const clang::FieldDecl *Field, StoredMark Stored, OperationId Op,
-              llvm::function_ref<bool(const clang::FunctionDecl *)> Skip) const;
+  /// request).
+  bool handsOff(const clang::FieldDecl *Field, StoredMark Stored,
+                OperationId Op,
+                llvm::function_ref<bool(llvm::StringRef)> Skip) const;
 
-  /// Every mark of the translation unit, by name (for the project facts).
+  /// The marks this translation unit's functions test, by name (for the
+  /// project facts).
   std::vector<NamedMark> named() const;
 
 private:
   llvm::DenseMap<const clang::FieldDecl *, llvm::SmallVector<MarkReader, 2>>
       Readers;
+  llvm::StringMap<llvm::SmallVector<MarkReader, 1>> SharedReaders;
 };
 
 } // namespace condis

@@ -125,8 +125,8 @@ public:
   void addEvidence(RoleEvidence E) { Evidence.push_back(std::move(E)); }
 
   /// Adds \p Other's handlers and stored routines (ours win on a conflict),
-  /// the marks we do not already hold
-  /// and the evidence we do not already hold (compared by samePlace).
+  /// and the marks and evidence we do not already hold (evidence compared
+  /// by samePlace).
   /// Merged-in evidence keeps \p Other's Loc only when \p KeepLocations is
   /// true: locations are meaningful only within the translation unit that
   /// produced them.

@@ -14,10 +14,10 @@
 #include "DriverFacts.h"
 
 #include "clang/AST/ASTContext.h"
-#include "llvm/ADT/DenseMap.h"
 #include "clang/StaticAnalyzer/Core/Checker.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/ProgramState_Fwd.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/SVals.h"
+#include "llvm/ADT/DenseMap.h"
 #include <optional>
 
 namespace clang {

@@ -82,11 +82,12 @@ json::Value encodeParts(const DriverFacts &Facts,
 
   json::Array MarksJ;
   for (const NamedMark &M : Facts.marks())
-    MarksJ.push_back(json::Object{{"field", M.Field},
-                                  {"test", markTestName(M.Test.K)},
-                                  {"value", M.Test.Value},
-                                  {"operation", OperationNames[static_cast<size_t>(M.Op)]},
-                                  {"completer", M.Completer}});
+    MarksJ.push_back(json::Object{
+        {"field", M.Field},
+        {"test", markTestName(M.Reader.Test.K)},
+        {"value", M.Reader.Test.Value},
+        {"operation", OperationNames[static_cast<size_t>(M.Reader.Op)]},
+        {"completer", M.Reader.Completer}});
 
   json::Array PendingJ;
   for (const PendingFunction &P : Pending)
@@ -235,27 +236,27 @@ bool decodeParts(const json::Value &V, DriverFacts &Facts,
   for (size_t I = 0; I < MarksJ->size(); ++I) {
     JsonPath At = Root.field("marks").index(I);
     const json::Object *MO = R.object(&(*MarksJ)[I], At);
-    NamedMark M{"", {MarkTest::Equals, 0}, OperationId::NumOperations, ""};
+    NamedMark M{"", {{MarkTest::Equals, 0}, OperationId::NumOperations, ""}};
     std::string Test, Op;
     if (!MO || !R.string(*MO, At, "field", M.Field) ||
         !R.string(*MO, At, "test", Test) ||
         !R.string(*MO, At, "operation", Op) ||
-        !R.string(*MO, At, "completer", M.Completer))
+        !R.string(*MO, At, "completer", M.Reader.Completer))
       return Done(false);
     std::optional<MarkTest::Kind> K = markTestNamed(Test);
     if (!K)
       return Done(R.fail(At.field("test"),
                          "expected \"equals\", \"anyBit\" or \"nonZero\""));
-    M.Test.K = *K;
+    M.Reader.Test.K = *K;
     std::optional<int64_t> Value = MO->getInteger("value");
     if (!Value)
       return Done(R.fail(At.field("value"), "expected an integer"));
-    M.Test.Value = *Value;
+    M.Reader.Test.Value = *Value;
     std::optional<OperationId> Id = operationNamed(Op);
     if (!Id)
       return Done(R.fail(At.field("operation"),
                          "expected the name of a rules/operations.def row"));
-    M.Op = *Id;
+    M.Reader.Op = *Id;
     Facts.addMark(std::move(M));
   }
   for (size_t I = 0; I < PendingJ->size(); ++I) {

@@ -173,7 +173,7 @@ TUScan scanTranslationUnit(ASTContext &Ctx, StringRef MainFile,
   }
   // Fields this file's functions test before completing a request: a
   // handler in another file that sets one hands its request off.
-  for (NamedMark &M : CompletionMarks(Ctx).named())
+  for (NamedMark &M : CompletionMarks(Ctx, {}).named())
     Absolute.addMark(std::move(M));
   Out.Facts = std::move(Absolute);
   Scanner(Ctx, Out, Directory).TraverseDecl(Ctx.getTranslationUnitDecl());
