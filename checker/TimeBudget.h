@@ -6,9 +6,10 @@
 //
 //   exploration  Past the deadline, every path ends at its next branch
 //                (stopPathIfBudgetSpent, called by condis.core.Budget on
-//                each branch condition, TimeBudgetChecker.cpp): the path becomes a sink, which
-//                reports nothing, and the engine runs out of work within a
-//                function, inlined callees included. Counted (stoppedPaths).
+//                each branch condition, TimeBudgetChecker.cpp): the path
+//                becomes a sink, which reports nothing, and the engine runs
+//                out of work within a function, inlined callees included.
+//                Counted (stoppedPaths).
 //   reports      Clang builds each finding's path after the exploration
 //                (BugReporter::FlushReports); on a long handler the
 //                condition tracking there costs far more than the
@@ -20,7 +21,8 @@
 //
 // The host sets the deadline on the thread that runs the analysis
 // (AnalysisDeadline, a scoped guard) before it builds the checkers, enables
-// condis.core.Budget, and reads both counts afterwards to say what was cut. Without a deadline (the plugin under clang) nothing is cut.
+// condis.core.Budget, and reads both counts afterwards to say what was cut.
+// Without a deadline (the plugin under clang) nothing is cut.
 //
 //===----------------------------------------------------------------------===//
 
